@@ -1,0 +1,40 @@
+/*
+ * sets.c - 'xwalk sets': the mapping sets in the database.
+ */
+#include "cli.h"
+
+static xw_status list(xw_db *db, void *arg, xw_row_cb cb, void *cb_ctx,
+                      xw_error *err)
+{
+    (void)arg;
+    return xw_list_sets(db, cb, cb_ctx, err);
+}
+
+static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
+{
+    const char *format_text = NULL;
+    const cli_option opts[] = {{"format", 'f', &format_text, NULL}, {0}};
+    int npos;
+    int r = cli_parse_options(&cli_cmd_sets, argc, argv, opts, NULL, 0, &npos,
+                              err);
+    if (r == CLI_HELP) {
+        cli_print_help(&cli_cmd_sets, ctx);
+        return XW_OK;
+    }
+    if (r != CLI_PARSED)
+        return (xw_status)r;
+    xw_format format;
+    xw_status s = cli_format(format_text, &format, err);
+    if (s != XW_OK)
+        return s;
+    return cli_run_listing(ctx, format, xw_sets_columns, xw_sets_ncolumns,
+                           list, NULL, err);
+}
+
+const cli_command cli_cmd_sets = {
+    "sets", run, "list the mapping sets in the database",
+    "usage: xwalk sets [--format table|csv|json]\n"
+    "\n"
+    "Lists every mapping set: id, source and target framework, version,\n"
+    "author, whether it is exhaustive, its number of mappings, and how many\n"
+    "of them have each relationship.\n"};
