@@ -15,7 +15,7 @@ BIN ?= xwalk
 PKGS = sqlite3
 XW_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-Iengine/include -Iengine -Iimporters $(shell pkg-config --cflags $(PKGS))
-XW_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+XW_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 CHECK_CFLAGS = $(shell pkg-config --cflags check)
 CHECK_LIBS = $(shell pkg-config --libs check)
 
@@ -67,7 +67,9 @@ demo: deps
 	@echo
 	./$(BIN) --db xwalk.db sets
 	@echo
-	./$(BIN) --db xwalk.db show jp-cip:3
+	./$(BIN) --db xwalk.db coverage --target jp-cip --from nist-ssdf-1.1,nist-csf-2.0
+	@echo
+	./$(BIN) --db xwalk.db explain jp-cip:3 --from nist-ssdf-1.1,nist-csf-2.0
 
 unit: $(BUILD)/unit-tests
 	XWALK_SOURCE=$(CURDIR) $(BUILD)/unit-tests

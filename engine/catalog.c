@@ -203,13 +203,14 @@ xw_status xw_catalog_begin(xw_db *db, const xw_framework_meta *meta,
             db,
             "INSERT INTO control (framework, id, parent, ordinal, title,"
             " description, title_ja, description_ja, assessable, tags,"
-            " source_ref) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
+            " source_ref, withdrawn)"
+            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
             " ON CONFLICT (framework, id) DO UPDATE SET parent=excluded.parent,"
             " ordinal=excluded.ordinal, title=excluded.title,"
             " description=excluded.description, title_ja=excluded.title_ja,"
             " description_ja=excluded.description_ja,"
             " assessable=excluded.assessable, tags=excluded.tags,"
-            " source_ref=excluded.source_ref"
+            " source_ref=excluded.source_ref, withdrawn=excluded.withdrawn"
             " WHERE control.ordinal = -1",
             &load->upsert, err);
     if (s == XW_OK)
@@ -262,6 +263,7 @@ xw_status xw_catalog_add(xw_catalog_load *load, const xw_control_in *c,
     sqlite3_bind_int(st, 9, c->assessable ? 1 : 0);
     xw_bind_text_or_null(st, 10, c->tags);
     xw_bind_text_or_null(st, 11, c->source_ref);
+    sqlite3_bind_int(st, 12, c->withdrawn ? 1 : 0);
     xw_status s = xw_step_done(load->db, st, err);
     if (s != XW_OK)
         return s;

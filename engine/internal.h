@@ -140,6 +140,7 @@ typedef struct xw_control_in {
     int assessable;
     const char *tags;
     const char *source_ref;
+    int withdrawn;
     long line; /* where the record stands in its file, for errors */
 } xw_control_in;
 
@@ -182,6 +183,34 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m,
 xw_status xw_set_finish(xw_set_load *load, xw_import_result *result,
                         xw_error *err);
 void xw_set_abort(xw_set_load *load);
+
+/* ---- arena.c: strings of one query result, freed together */
+typedef struct xw_arena {
+    struct arena_block *head;
+} xw_arena;
+void *xw_arena_alloc(xw_arena *a, size_t n);
+const char *xw_arena_strdup(xw_arena *a, const char *s);
+const char *xw_arena_printf(xw_arena *a, const char *fmt, ...) XW_PRINTF(2, 3);
+void xw_arena_free(xw_arena *a);
+
+/* A growable NUL-terminated string (arena.c). */
+typedef struct xw_buf {
+    char *data;
+    size_t len, cap;
+} xw_buf;
+int xw_buf_append(xw_buf *b, const char *s, size_t n);
+int xw_buf_printf(xw_buf *b, const char *fmt, ...) XW_PRINTF(2, 3);
+void xw_buf_free(xw_buf *b);
+
+/* ---- hashmap.c: 64-bit keys (never UINT64_MAX) to indexes */
+typedef struct xw_hashmap {
+    uint64_t *keys;
+    size_t *vals;
+    size_t cap, count;
+} xw_hashmap;
+int xw_hashmap_get(const xw_hashmap *m, uint64_t key, size_t *val);
+int xw_hashmap_put(xw_hashmap *m, uint64_t key, size_t val);
+void xw_hashmap_free(xw_hashmap *m);
 
 /* ---- misc helpers (text.c) */
 int xw_is_blank(const char *s);

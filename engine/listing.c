@@ -49,8 +49,9 @@ const xw_column xw_control_detail_columns[] = {
     {"description", XW_COL_TEXT}, {"title_ja", XW_COL_TEXT},
     {"description_ja", XW_COL_TEXT}, {"assessable", XW_COL_INT},
     {"tags", XW_COL_TEXT},        {"source_ref", XW_COL_TEXT},
+    {"withdrawn", XW_COL_INT},
 };
-const int xw_control_detail_ncolumns = 10;
+const int xw_control_detail_ncolumns = 11;
 
 /* Prepares sql, binds the given text parameters, streams the rows. */
 static xw_status run_listing(xw_db *db, const char *sql, int nparams,
@@ -170,7 +171,7 @@ xw_status xw_control_detail(xw_db *db, const char *framework,
 {
     static const char *sql =
         "SELECT framework, id, parent, title, description, title_ja,"
-        " description_ja, assessable, tags, source_ref FROM control"
+        " description_ja, assessable, tags, source_ref, withdrawn FROM control"
         " WHERE framework = ?1 AND id = ?2";
     xw_status s = require_control(db, framework, control, err);
     if (s != XW_OK)

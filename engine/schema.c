@@ -89,6 +89,11 @@ static const char *const migrations[] = {
     ");"
     "CREATE INDEX mapping_source ON mapping(source);"
     "CREATE INDEX mapping_target ON mapping(target);",
+
+    /* 1 -> 2: withdrawn controls (kept, so that old mappings to them can be
+     * found and reported). */
+    "ALTER TABLE control ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (withdrawn IN (0,1));",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

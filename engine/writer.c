@@ -13,6 +13,7 @@
 /* Table cells wider than this are cut with an ellipsis; CSV and JSON always
  * carry the full text. */
 #define XW_TABLE_MAX_CELL 60
+#define XW_WRITER_MAX_COLUMNS 256
 
 struct xw_writer {
     FILE *out;
@@ -36,6 +37,8 @@ int xw_format_parse(const char *text)
         return XW_FORMAT_CSV;
     if (!strcmp(text, "json"))
         return XW_FORMAT_JSON;
+    if (!strcmp(text, "md"))
+        return XW_FORMAT_MD;
     return -1;
 }
 
@@ -114,6 +117,31 @@ static void json_row(xw_writer *w, const char *const *values)
             xw_json_write_string(w->out, v);
     }
     fputc('}', w->out);
+}
+
+/* ---- Markdown */
+
+static void md_cell(FILE *out, const char *v)
+{
+    for (; *v; v++) {
+        if (*v == '|')
+            fputs("\\|", out);
+        else if (*v == '\n')
+            fputs("<br>", out);
+        else if (*v != '\r')
+            fputc(*v, out);
+    }
+}
+
+static void md_row(xw_writer *w, const char *const *values)
+{
+    fputc('|', w->out);
+    for (int i = 0; i < w->ncols; i++) {
+        fputc(' ', w->out);
+        md_cell(w->out, values[i] ? values[i] : "");
+        fputs(" |", w->out);
+    }
+    fputc('\n', w->out);
 }
 
 /* ---- table */
@@ -234,6 +262,9 @@ static void table_print(xw_writer *w)
 xw_status xw_writer_open(FILE *out, xw_format format, const xw_column *cols,
                          int ncols, xw_writer **out_writer, xw_error *err)
 {
+    if (ncols < 1 || ncols > XW_WRITER_MAX_COLUMNS)
+        return xw_fail(err, XW_EINPUT, "a listing has 1 to %d columns",
+                       XW_WRITER_MAX_COLUMNS);
     xw_writer *w = calloc(1, sizeof *w);
     if (!w)
         return xw_fail(err, XW_ENOMEM, "out of memory");
@@ -241,13 +272,19 @@ xw_status xw_writer_open(FILE *out, xw_format format, const xw_column *cols,
     w->format = format;
     w->cols = cols;
     w->ncols = ncols;
+    const char *names[XW_WRITER_MAX_COLUMNS];
+    for (int i = 0; i < ncols; i++)
+        names[i] = cols[i].name;
     if (format == XW_FORMAT_CSV) {
-        const char *names[64];
-        for (int i = 0; i < ncols && i < 64; i++)
-            names[i] = cols[i].name;
         csv_row(w, names);
     } else if (format == XW_FORMAT_JSON) {
         fputc('[', out);
+    } else if (format == XW_FORMAT_MD) {
+        md_row(w, names);
+        fputc('|', out);
+        for (int i = 0; i < ncols; i++)
+            fputs(cols[i].type == XW_COL_INT ? " ---: |" : " --- |", out);
+        fputc('\n', out);
     }
     *out_writer = w;
     return XW_OK;
@@ -263,6 +300,9 @@ int xw_writer_row(void *writer, int n, const char *const *values)
         break;
     case XW_FORMAT_JSON:
         json_row(w, values);
+        break;
+    case XW_FORMAT_MD:
+        md_row(w, values);
         break;
     case XW_FORMAT_TABLE:
         if (table_keep(w, values) != 0) {

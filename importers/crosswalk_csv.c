@@ -26,6 +26,7 @@ static const int crosswalk_field_column[] = {
     [XW_FIELD_RATIONALE] = M_RATIONALE,
     [XW_FIELD_STRENGTH] = M_STRENGTH,
     [XW_FIELD_CONFIDENCE] = M_CONFIDENCE,
+    [XW_FIELD_WITHDRAWN] = -1,
 };
 
 static xw_status crosswalk_row(void *ctx, const xw_csv_table *t,

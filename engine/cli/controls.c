@@ -44,11 +44,23 @@ static xw_status list(xw_db *db, void *arg, xw_row_cb cb, void *cb_ctx,
     return xw_list_controls(db, a->framework, a->tree, forward, a, err);
 }
 
+static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
+                      xw_error *err)
+{
+    controls_args *a = arg;
+    a->indent = a->tree && format == XW_FORMAT_TABLE;
+    /* The depth column is shown only in tree listings. */
+    int ncols = a->tree && !a->indent ? xw_controls_ncolumns
+                                      : xw_controls_ncolumns - 1;
+    return cli_run_listing(ctx, format, xw_controls_columns, ncols, list, a,
+                           err);
+}
+
 static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
 {
-    const char *format_text = NULL;
+    cli_listing_opts lo = {0};
     controls_args a = {0};
-    const cli_option opts[] = {{"format", 'f', &format_text, NULL},
+    const cli_option opts[] = {CLI_LISTING_OPTIONS(lo),
                                {"tree", 0, NULL, &a.tree},
                                {0}};
     const char *pos[1];
@@ -64,25 +76,17 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     if (npos != 1)
         return cli_error(err, "controls: name one framework (see 'xwalk "
                                   "controls --help')");
-    xw_format format;
-    xw_status s = cli_format(format_text, &format, err);
-    if (s != XW_OK)
-        return s;
     a.framework = pos[0];
-    a.indent = a.tree && format == XW_FORMAT_TABLE;
-    /* The depth column is shown only in tree listings. */
-    int ncols = a.tree && !a.indent ? xw_controls_ncolumns
-                                    : xw_controls_ncolumns - 1;
-    return cli_run_listing(ctx, format, xw_controls_columns, ncols, list, &a,
-                           err);
+    return cli_emit(ctx, &lo, emit, &a, err);
 }
 
 const cli_command cli_cmd_controls = {
     "controls", run, "list the controls of one framework",
-    "usage: xwalk controls FRAMEWORK [--tree] [--format table|csv|json]\n"
+    "usage: xwalk controls FRAMEWORK [--tree] [--format F] [-o FILE]\n"
     "\n"
     "Lists the controls of FRAMEWORK in document order: id, parent, title,\n"
     "title_ja, assessable (0 for headings) and source_ref.\n"
     "\n"
     "  --tree    list each control under its parent; the table indents ids,\n"
-    "            CSV and JSON add a depth column (0 for a root)\n"};
+    "            CSV and JSON add a depth column (0 for a root)\n"
+    CLI_LISTING_USAGE};

@@ -14,8 +14,11 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
-    &cli_cmd_init,     &cli_cmd_import, &cli_cmd_frameworks,
-    &cli_cmd_controls, &cli_cmd_show,   &cli_cmd_sets,
+    &cli_cmd_init,     &cli_cmd_import,   &cli_cmd_frameworks,
+    &cli_cmd_controls, &cli_cmd_show,     &cli_cmd_sets,
+    &cli_cmd_coverage, &cli_cmd_matrix,   &cli_cmd_compare,
+    &cli_cmd_derive,   &cli_cmd_explain,  &cli_cmd_algebra,
+    &cli_cmd_lint,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

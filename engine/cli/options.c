@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -100,7 +102,7 @@ xw_status cli_format(const char *text, xw_format *format, xw_error *err)
     }
     int f = xw_format_parse(text);
     if (f < 0)
-        return cli_error(err, "unknown format \"%s\" (expected table, csv or json)",
+        return cli_error(err, "unknown format \"%s\" (expected table, csv, json or md)",
                        text);
     *format = (xw_format)f;
     return XW_OK;
@@ -108,7 +110,11 @@ xw_status cli_format(const char *text, xw_format *format, xw_error *err)
 
 xw_status cli_open_read(cli_ctx *ctx, xw_db **db, xw_error *err)
 {
-    return xw_open(ctx->db_path, XW_OPEN_READONLY, db, err);
+    /* A database we may write to is migrated forward on the way; a
+     * read-only copy (an auditor's, say) is read as it is. */
+    int flags = access(ctx->db_path, W_OK) == 0 ? XW_OPEN_WRITE
+                                                : XW_OPEN_READONLY;
+    return xw_open(ctx->db_path, flags, db, err);
 }
 
 void cli_print_help(const cli_command *cmd, cli_ctx *ctx)
@@ -134,4 +140,56 @@ xw_status cli_run_listing(cli_ctx *ctx, xw_format format,
     }
     xw_close(db);
     return s;
+}
+
+xw_status cli_emit(cli_ctx *ctx, cli_listing_opts *lo, cli_emit_fn fn,
+                   void *arg, xw_error *err)
+{
+    xw_status s = cli_format(lo->format_text, &lo->format, err);
+    if (s != XW_OK)
+        return s;
+    cli_output out;
+    if ((s = cli_output_begin(ctx, lo->output, &out, err)) != XW_OK)
+        return s;
+    s = fn(ctx, lo->format, arg, err);
+    return cli_output_end(ctx, &out, s, err);
+}
+
+xw_status cli_split_list(const char *option, const char *text, char **store,
+                         const char **items, int max, int *n, xw_error *err)
+{
+    *n = 0;
+    *store = strdup(text);
+    if (!*store)
+        return cli_error(err, "out of memory");
+    char *p = *store;
+    for (;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (!*p)
+            return cli_error(err, "--%s: empty item in \"%s\"", option, text);
+        if (*n >= max)
+            return cli_error(err, "--%s: at most %d items", option, max);
+        items[(*n)++] = p;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return XW_OK;
+}
+
+xw_status cli_int_option(const char *option, const char *text, long lo,
+                         long hi, int *out, xw_error *err)
+{
+    if (!text)
+        return XW_OK;
+    char *end;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || v < lo || v > hi)
+        return cli_error(err, "--%s: expected a whole number from %ld to %ld, "
+                              "not \"%s\"",
+                         option, lo, hi, text);
+    *out = (int)v;
+    return XW_OK;
 }

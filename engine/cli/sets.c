@@ -10,10 +10,17 @@ static xw_status list(xw_db *db, void *arg, xw_row_cb cb, void *cb_ctx,
     return xw_list_sets(db, cb, cb_ctx, err);
 }
 
+static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
+                      xw_error *err)
+{
+    return cli_run_listing(ctx, format, xw_sets_columns, xw_sets_ncolumns,
+                           list, arg, err);
+}
+
 static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
 {
-    const char *format_text = NULL;
-    const cli_option opts[] = {{"format", 'f', &format_text, NULL}, {0}};
+    cli_listing_opts lo = {0};
+    const cli_option opts[] = {CLI_LISTING_OPTIONS(lo), {0}};
     int npos;
     int r = cli_parse_options(&cli_cmd_sets, argc, argv, opts, NULL, 0, &npos,
                               err);
@@ -23,18 +30,14 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     }
     if (r != CLI_PARSED)
         return (xw_status)r;
-    xw_format format;
-    xw_status s = cli_format(format_text, &format, err);
-    if (s != XW_OK)
-        return s;
-    return cli_run_listing(ctx, format, xw_sets_columns, xw_sets_ncolumns,
-                           list, NULL, err);
+    return cli_emit(ctx, &lo, emit, NULL, err);
 }
 
 const cli_command cli_cmd_sets = {
     "sets", run, "list the mapping sets in the database",
-    "usage: xwalk sets [--format table|csv|json]\n"
+    "usage: xwalk sets [--format F] [-o FILE]\n"
     "\n"
     "Lists every mapping set: id, source and target framework, version,\n"
     "author, whether it is exhaustive, its number of mappings, and how many\n"
-    "of them have each relationship.\n"};
+    "of them have each relationship.\n"
+    "\n" CLI_LISTING_USAGE};

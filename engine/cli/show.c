@@ -23,7 +23,10 @@ static int print_detail(void *arg, int n, const char *const *values)
     for (int i = 0, shown = 0; i < n && i < xw_control_detail_ncolumns; i++) {
         const xw_column *c = &xw_control_detail_columns[i];
         if (a->format == XW_FORMAT_TABLE) {
-            if (values[i] && *values[i])
+            /* Only a withdrawn control says so; the rest would be noise. */
+            int quiet = !strcmp(c->name, "withdrawn") && values[i] &&
+                        !strcmp(values[i], "0");
+            if (values[i] && *values[i] && !quiet)
                 fprintf(out, "%-15s %s\n", c->name, values[i]);
             continue;
         }
@@ -48,10 +51,32 @@ static xw_status show(xw_db *db, void *arg, xw_row_cb cb, void *cb_ctx,
     return xw_show_control(db, a->framework, a->id, cb, cb_ctx, err);
 }
 
+static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
+                      xw_error *err)
+{
+    show_args *a = arg;
+    a->format = format;
+    xw_status s;
+    if (format == XW_FORMAT_TABLE || format == XW_FORMAT_JSON) {
+        xw_db *db;
+        if ((s = cli_open_read(ctx, &db, err)) != XW_OK)
+            return s;
+        s = xw_control_detail(db, a->framework, a->id, print_detail, a, err);
+        xw_close(db);
+        if (s != XW_OK)
+            return s;
+    }
+    s = cli_run_listing(ctx, format, xw_show_columns, xw_show_ncolumns, show,
+                        a, err);
+    if (s == XW_OK && format == XW_FORMAT_JSON)
+        fputs("}\n", ctx->out);
+    return s;
+}
+
 static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
 {
-    const char *format_text = NULL;
-    const cli_option opts[] = {{"format", 'f', &format_text, NULL}, {0}};
+    cli_listing_opts lo = {0};
+    const cli_option opts[] = {CLI_LISTING_OPTIONS(lo), {0}};
     const char *pos[1];
     int npos;
     int r = cli_parse_options(&cli_cmd_show, argc, argv, opts, pos, 1, &npos,
@@ -73,32 +98,17 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     memcpy(framework, pos[0], flen);
     framework[flen] = '\0';
     show_args a = {framework, colon + 1, ctx, XW_FORMAT_TABLE};
-    xw_status s = cli_format(format_text, &a.format, err);
-    if (s != XW_OK)
-        return s;
-
-    if (a.format != XW_FORMAT_CSV) {
-        xw_db *db;
-        if ((s = cli_open_read(ctx, &db, err)) != XW_OK)
-            return s;
-        s = xw_control_detail(db, framework, a.id, print_detail, &a, err);
-        xw_close(db);
-        if (s != XW_OK)
-            return s;
-    }
-    s = cli_run_listing(ctx, a.format, xw_show_columns, xw_show_ncolumns,
-                        show, &a, err);
-    if (s == XW_OK && a.format == XW_FORMAT_JSON)
-        fputs("}\n", ctx->out);
-    return s;
+    return cli_emit(ctx, &lo, emit, &a, err);
 }
 
 const cli_command cli_cmd_show = {
     "show", run, "show one control with its neighbours and mappings",
-    "usage: xwalk show FRAMEWORK:ID [--format table|csv|json]\n"
+    "usage: xwalk show FRAMEWORK:ID [--format F] [-o FILE]\n"
     "\n"
     "Shows the control ID of FRAMEWORK, then a listing of the control, its\n"
     "parent, its children and every mapping from or to it.  Each mapping is\n"
     "read from this control's side: a stored \"X subset-of THIS\" is shown as\n"
     "\"superset-of X\".  Columns: role, framework, id, title, relationship,\n"
-    "set, rationale, strength, confidence, note.\n"};
+    "set, rationale, strength, confidence, note.  CSV and Markdown give the\n"
+    "listing alone.\n"
+    "\n" CLI_LISTING_USAGE};

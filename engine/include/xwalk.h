@@ -47,7 +47,8 @@ typedef enum xw_field {
     XW_FIELD_RELATIONSHIP,
     XW_FIELD_RATIONALE,
     XW_FIELD_STRENGTH,
-    XW_FIELD_CONFIDENCE
+    XW_FIELD_CONFIDENCE,
+    XW_FIELD_WITHDRAWN
 } xw_field;
 
 typedef struct xw_error {
@@ -234,22 +235,265 @@ xw_status xw_show_control(xw_db *db, const char *framework,
                           xw_error *err);
 
 /* The full record of one control: framework, id, parent, title, description,
- * title_ja, description_ja, assessable, tags, source_ref. */
+ * title_ja, description_ja, assessable, tags, source_ref, withdrawn. */
 extern const xw_column xw_control_detail_columns[];
 extern const int xw_control_detail_ncolumns;
 xw_status xw_control_detail(xw_db *db, const char *framework,
                             const char *control, xw_row_cb cb, void *ctx,
                             xw_error *err);
 
+/* ---------------------------------------------------------------- algebra */
+
+/* A set of base relations still possible between two requirements: one bit
+ * per RCC-5 base relation.  equivalent-to is the same base relation as
+ * equal-to. */
+enum {
+    XW_MASK_EQUAL = 1 << 0,
+    XW_MASK_SUBSET = 1 << 1,
+    XW_MASK_SUPERSET = 1 << 2,
+    XW_MASK_INTERSECTS = 1 << 3,
+    XW_MASK_NONE = 1 << 4,
+    XW_MASK_ALL = 0x1f
+};
+#define XW_BASE_RELATIONS 5
+
+/* The mask of one relationship. */
+unsigned xw_mask_of(xw_relationship rel);
+/* The mask read the other way round (subset and superset swap). */
+unsigned xw_mask_inverse(unsigned mask);
+/* Composition: if a R1 b for some R1 in m1 and b R2 c for some R2 in m2,
+ * the relations possible between a and c. */
+unsigned xw_mask_compose(unsigned m1, unsigned m2);
+/* The canonical name of base relation i (0..4: equal-to, subset-of,
+ * superset-of, intersects-with, no-relationship). */
+const char *xw_base_relation_name(int i);
+/* Writes the names of the relations in mask joined by '|' ("" for none). */
+void xw_mask_format(unsigned mask, char *buf, size_t size);
+
+/* ---------------------------------------------------------------- coverage */
+
+typedef enum xw_cover_status {
+    XW_COVERED = 0,
+    XW_PARTIAL,
+    XW_GAP,
+    XW_UNKNOWN,
+    XW_STATUS_COUNT
+} xw_cover_status;
+
+const char *xw_cover_status_name(xw_cover_status s);
+
+/* What a derived mask says for coverage: covered when every relation left
+ * implies coverage (mask within equal and superset), partial when
+ * no-relationship is ruled out, unknown otherwise.  An empty mask is a
+ * conflict (returns -1). */
+int xw_mask_coverage(unsigned mask);
+
+/* ---------------------------------------------------------------- derive */
+
+/* Filters on the mapping rows a query may use. */
+typedef struct xw_row_filter {
+    int min_strength;      /* rows below it (or without one) are left out;
+                              -1: no limit */
+    const char *rationale; /* only rows with this rationale; NULL: any */
+} xw_row_filter;
+
+typedef struct xw_derive_opts {
+    const char *source, *target;  /* framework ids */
+    const char *const *via;       /* allowed pivot frameworks; NULL: any */
+    int nvia;
+    int max_hops;                 /* mappings per path (2 = one pivot) */
+    xw_row_filter filter;
+} xw_derive_opts;
+
+/* One hop of a derived path: an authored mapping row, read in the path's
+ * direction ("from RELATIONSHIP to"). */
+typedef struct xw_derived_hop {
+    int path; /* which of the pair's shown paths (0-based) */
+    const char *set, *author;
+    const char *from_framework, *from_id;
+    const char *to_framework, *to_id;
+    int relationship;
+    int strength; /* -1: none */
+    const char *rationale, *note;
+} xw_derived_hop;
+
+/* A pair of controls linked through pivots.  Derived, never authored: the
+ * mask is what the composed paths (and any direct mapping or exhaustive set
+ * between the two frameworks) still allow. */
+typedef struct xw_derived_pair {
+    const char *source_id, *source_title;
+    const char *target_id, *target_title;
+    unsigned mask;         /* 0: the paths contradict each other */
+    int label;             /* xw_mask_coverage(mask): covered, partial,
+                              unknown, or -1 for a conflict */
+    int npaths;
+    int strength;          /* max over paths of the min over hops; -1 */
+    const char *rationale; /* the hops' common rationale, or "mixed" */
+    const char *paths;     /* "A subset-of B [set]; B equal-to C [set] | ..." */
+    int direct;            /* a direct row or exhaustive set took part */
+    double score;          /* 0..1, see docs/semantics.md */
+    int likely;            /* the score judges it a likely candidate */
+    long source_cid, target_cid;
+    const xw_derived_hop *hops; /* the hops of the shown paths */
+    size_t nhops;
+} xw_derived_pair;
+
+typedef struct xw_derivation xw_derivation;
+
+/* Composes mappings from opts->source to opts->target through pivot
+ * frameworks, hop by hop with the RCC-5 composition table, and intersects
+ * the masks of all paths between the same two controls.  Pairs come in the
+ * source's then the target's document order. */
+xw_status xw_derive_run(xw_db *db, const xw_derive_opts *opts,
+                        xw_derivation **out, xw_error *err);
+size_t xw_derivation_count(const xw_derivation *d);
+const xw_derived_pair *xw_derivation_at(const xw_derivation *d, size_t i);
+void xw_derivation_free(xw_derivation *d);
+
+/* ---------------------------------------------------------------- coverage report */
+
+/* One piece of evidence behind a requirement's status (docs/semantics.md):
+ *   mapping          a direct row; relationship read "control REL target"
+ *   no-relationship  an explicit row saying the two are unrelated
+ *   exhaustive       the framework's set to the target is exhaustive and has
+ *                    no row for this requirement
+ *   unmapped         no row, and the set (if any) is not exhaustive
+ *   filtered         a row left out by --min-strength or --rationale
+ *   derived          a pair reached through pivots (mask, paths)
+ *   conflict         a derived pair whose paths contradict (empty mask)
+ *   child            a heading's child and its status (in note)
+ *   heading-mapping  a mapping made to a heading itself; reported, not used
+ *                    for the heading's status
+ *   self             the target framework is itself among those held */
+typedef struct xw_evidence {
+    const char *kind;
+    const char *framework;
+    const char *control;
+    const char *title;
+    int relationship; /* xw_relationship, or -1 */
+    unsigned mask;    /* derived and conflict only */
+    int strength;     /* -1: none */
+    const char *rationale;
+    const char *set;
+    const char *author;
+    const char *note;
+    const char *path;
+    const xw_derived_hop *hops; /* derived and conflict: each hop's row */
+    size_t nhops;
+} xw_evidence;
+
+typedef struct xw_coverage_row {
+    const char *id, *title, *parent;
+    const char *section; /* id of the top-level item it falls under */
+    int assessable, depth;
+    xw_cover_status status;
+    int relationship;    /* the best direct relationship, or -1 */
+    unsigned mask;       /* derived rows: the best pair's mask */
+    int strength;        /* -1: none */
+    const char *sources; /* every contributing source as fw:id, spaced */
+    int derived;         /* the status rests on derived relationships */
+    const char *path;    /* derived rows: the paths; headings: a summary */
+    const xw_evidence *evidence;
+    size_t nevidence;
+} xw_coverage_row;
+
+typedef struct xw_coverage_tally {
+    const char *section, *title; /* NULL section: the whole target */
+    long count[XW_STATUS_COUNT];
+    long total;
+} xw_coverage_tally;
+
+typedef struct xw_coverage_opts {
+    const char *target;
+    const char *const *from; /* frameworks held */
+    int nfrom;
+    int derived;             /* also compose through pivots */
+    int max_hops;            /* for derived: mappings per path */
+    const char *const *via;  /* for derived: allowed pivots, NULL any */
+    int nvia;
+    xw_row_filter filter;
+} xw_coverage_opts;
+
+typedef struct xw_coverage xw_coverage;
+
+/* The coverage of every requirement of opts->target by the frameworks in
+ * opts->from, in the target's tree order, with the evidence for each. */
+xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *opts,
+                          xw_coverage **out, xw_error *err);
+size_t xw_coverage_count(const xw_coverage *c);
+const xw_coverage_row *xw_coverage_row_at(const xw_coverage *c, size_t i);
+/* The row of one control, or NULL. */
+const xw_coverage_row *xw_coverage_find(const xw_coverage *c, const char *id);
+/* Tallies of assessable requirements: per top-level section, and overall. */
+size_t xw_coverage_section_count(const xw_coverage *c);
+const xw_coverage_tally *xw_coverage_section_at(const xw_coverage *c,
+                                                size_t i);
+const xw_coverage_tally *xw_coverage_total(const xw_coverage *c);
+void xw_coverage_free(xw_coverage *c);
+
+/* ---------------------------------------------------------------- matrix */
+
+typedef struct xw_matrix_opts {
+    const char *target;
+    const char *const *against; /* frameworks, in column order */
+    int nagainst;
+    const char *const *jurisdictions; /* or: every framework of these */
+    int njurisdictions;
+    int derived, max_hops;
+    const char *const *via;
+    int nvia;
+    xw_row_filter filter;
+} xw_matrix_opts;
+
+typedef struct xw_matrix xw_matrix;
+
+/* The coverage of the target by each framework on its own: one column per
+ * framework (grouped by jurisdiction when chosen by jurisdiction). */
+xw_status xw_matrix_run(xw_db *db, const xw_matrix_opts *opts,
+                        xw_matrix **out, xw_error *err);
+size_t xw_matrix_column_count(const xw_matrix *m);
+const char *xw_matrix_framework(const xw_matrix *m, size_t col);
+const char *xw_matrix_jurisdiction(const xw_matrix *m, size_t col);
+/* Column col's coverage; its rows are the target's, in the same order in
+ * every column. */
+const xw_coverage *xw_matrix_column(const xw_matrix *m, size_t col);
+void xw_matrix_free(xw_matrix *m);
+
+/* ---------------------------------------------------------------- compare */
+
+/* Two frameworks side by side: rows of kind "equivalent" (equal-to or
+ * equivalent-to), "related" (subset-of, superset-of, intersects-with),
+ * "only-in-a" and "only-in-b" (no counterpart in the other framework, with
+ * the relationship "no-relationship" when a row says so).  Columns: kind,
+ * a_id, a_title, relationship (read "a REL b"), b_id, b_title, set. */
+extern const xw_column xw_compare_columns[];
+extern const int xw_compare_ncolumns;
+xw_status xw_compare(xw_db *db, const char *a, const char *b, xw_row_cb cb,
+                     void *ctx, xw_error *err);
+
+/* ---------------------------------------------------------------- lint */
+
+/* Checks the database; one row per finding with the columns severity
+ * (error or warning), check, subject, message.  *errors counts the errors.
+ * Checks: dangling references, duplicate rows across sets, pairs mapped in
+ * both directions with contradicting relationships, derived conflicts
+ * (paths through pivots whose masks do not intersect, up to max_hops),
+ * mappings to withdrawn controls, non-exhaustive sets labelled complete. */
+extern const xw_column xw_lint_columns[];
+extern const int xw_lint_ncolumns;
+xw_status xw_lint(xw_db *db, int max_hops, xw_row_cb cb, void *ctx,
+                  long *errors, xw_error *err);
+
 /* ---------------------------------------------------------------- output */
 
 typedef enum xw_format {
     XW_FORMAT_TABLE = 0,
     XW_FORMAT_CSV,
-    XW_FORMAT_JSON
+    XW_FORMAT_JSON,
+    XW_FORMAT_MD /* a Markdown table */
 } xw_format;
 
-/* Parses "table", "csv" or "json"; -1 otherwise. */
+/* Parses "table", "csv", "json" or "md"; -1 otherwise. */
 int xw_format_parse(const char *text);
 
 /* Writes a listing to a stream.  CSV and JSON stream row by row; a table is

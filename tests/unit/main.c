@@ -53,6 +53,8 @@ int main(void)
     srunner_add_suite(sr, store_suite());
     srunner_add_suite(sr, import_suite());
     srunner_add_suite(sr, writer_suite());
+    srunner_add_suite(sr, algebra_suite());
+    srunner_add_suite(sr, coverage_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

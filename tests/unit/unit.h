@@ -16,6 +16,8 @@ Suite *csv_reader_suite(void);
 Suite *store_suite(void);
 Suite *import_suite(void);
 Suite *writer_suite(void);
+Suite *algebra_suite(void);
+Suite *coverage_suite(void);
 
 /* A fresh temporary directory for one test; removed by unit_tmp_cleanup. */
 void unit_tmp_dir(char *buf, size_t size);
