@@ -23,8 +23,19 @@
 
 typedef struct ev_item {
     size_t row;
+    int kind_rank, rel_rank; /* sort keys, computed once */
+    int fw_order;            /* the held framework's place in --from */
+    long ctl_order;          /* the held control's cid: document order */
     xw_evidence ev;
 } ev_item;
+
+/* Strings shared by many evidence rows (a source control's id and title, a
+ * set's id and author) are copied once per result. */
+typedef struct intern {
+    xw_hashmap index;
+    const char **a, **b;
+    size_t n, cap;
+} intern;
 
 struct xw_coverage {
     xw_arena arena;
@@ -39,7 +50,54 @@ struct xw_coverage {
     size_t nsections;
     xw_coverage_tally total;
     xw_hashmap by_cid;
+    intern controls, sets;
 };
+
+static int intern_get(intern *t, uint64_t key, const char **a, const char **b)
+{
+    size_t i;
+    if (!xw_hashmap_get(&t->index, key, &i))
+        return 0;
+    *a = t->a[i];
+    *b = t->b[i];
+    return 1;
+}
+
+static int intern_put(intern *t, uint64_t key, const char *a, const char *b)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        const char **na = realloc(t->a, cap * sizeof *na);
+        if (na)
+            t->a = na;
+        const char **nb = realloc(t->b, cap * sizeof *nb);
+        if (nb)
+            t->b = nb;
+        if (!na || !nb)
+            return -1;
+        t->cap = cap;
+    }
+    t->a[t->n] = a;
+    t->b[t->n] = b;
+    return xw_hashmap_put(&t->index, key, t->n++);
+}
+
+static void intern_free(intern *t)
+{
+    xw_hashmap_free(&t->index);
+    free(t->a);
+    free(t->b);
+}
+
+/* The static spelling of a rationale, or NULL. */
+static const char *rationale_word(const char *r)
+{
+    static const char *const words[] = {"syntactic", "semantic", "functional"};
+    for (int i = 0; r && i < 3; i++)
+        if (!strcmp(r, words[i]))
+            return words[i];
+    return NULL;
+}
 
 /* Lower is better: the order in which relationships settle coverage. */
 static int rel_rank(int rel)
@@ -66,8 +124,9 @@ static int kind_rank(const char *kind)
     return 10;
 }
 
-static xw_status add_evidence(xw_coverage *c, size_t row, const xw_evidence *ev,
-                              xw_error *err)
+static xw_status add_evidence_at(xw_coverage *c, size_t row,
+                                 const xw_evidence *ev, int fw_order,
+                                 long ctl_order, xw_error *err)
 {
     if (c->nitems == c->capitems) {
         size_t cap = c->capitems ? c->capitems * 2 : 256;
@@ -78,9 +137,21 @@ static xw_status add_evidence(xw_coverage *c, size_t row, const xw_evidence *ev,
         c->capitems = cap;
     }
     c->items[c->nitems].row = row;
+    c->items[c->nitems].kind_rank = kind_rank(ev->kind);
+    c->items[c->nitems].rel_rank = rel_rank(ev->relationship);
+    c->items[c->nitems].fw_order = fw_order;
+    c->items[c->nitems].ctl_order = ctl_order;
     c->items[c->nitems].ev = *ev;
     c->nitems++;
     return XW_OK;
+}
+
+/* Evidence without a held framework and control of its own (children,
+ * absences) sorts by kind alone, then in the order it was added. */
+static xw_status add_evidence(xw_coverage *c, size_t row, const xw_evidence *ev,
+                              xw_error *err)
+{
+    return add_evidence_at(c, row, ev, 0, (long)c->nitems, err);
 }
 
 static const char *dup(xw_coverage *c, sqlite3_stmt *q, int col)
@@ -193,24 +264,29 @@ static int passes(const xw_row_filter *f, int strength, const char *rationale)
  * as "held control REL target control". */
 static xw_status load_direct(xw_db *db, xw_coverage *c,
                              const xw_coverage_opts *o, const char *held,
-                             xw_error *err)
+                             int fw_order, xw_error *err)
 {
+    /* The held control's id and title are looked up once per control, not
+     * joined into every row. */
     static const char *sql =
-        "SELECT m.target, h.id, h.title, m.relationship, m.strength,"
-        " m.rationale, s.id, s.author, m.note"
+        "SELECT m.target, m.source, m.relationship,"
+        " m.strength, m.rationale, s.sid, s.id, s.author, m.note"
         " FROM mapping_set s JOIN mapping m ON m.sid = s.sid"
-        " JOIN control h ON h.cid = m.source"
         " WHERE s.source = ?1 AND s.target = ?2"
         " UNION ALL "
-        "SELECT m.source, h.id, h.title, xw_inverse(m.relationship),"
-        " m.strength, m.rationale, s.id, s.author, m.note"
+        "SELECT m.source, m.target, xw_inverse(m.relationship),"
+        " m.strength, m.rationale, s.sid, s.id, s.author, m.note"
         " FROM mapping_set s JOIN mapping m ON m.sid = s.sid"
-        " JOIN control h ON h.cid = m.target"
         " WHERE s.source = ?2 AND s.target = ?1";
-    sqlite3_stmt *q;
+    sqlite3_stmt *q, *ctl;
     xw_status s = xw_prepare(db, sql, &q, err);
     if (s != XW_OK)
         return s;
+    if ((s = xw_prepare(db, "SELECT id, title FROM control WHERE cid = ?1",
+                        &ctl, err)) != XW_OK) {
+        sqlite3_finalize(q);
+        return s;
+    }
     sqlite3_bind_text(q, 1, held, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, o->target, -1, SQLITE_STATIC);
     const char *fw = xw_arena_strdup(&c->arena, held);
@@ -222,18 +298,32 @@ static xw_status load_direct(xw_db *db, xw_coverage *c,
             continue;
         xw_evidence ev = {0};
         ev.framework = fw;
-        ev.control = dup(c, q, 1);
-        ev.title = dup(c, q, 2);
+        uint64_t held_cid = (uint64_t)sqlite3_column_int64(q, 1);
+        if (!intern_get(&c->controls, held_cid, &ev.control, &ev.title)) {
+            sqlite3_bind_int64(ctl, 1, (sqlite3_int64)held_cid);
+            if (sqlite3_step(ctl) == SQLITE_ROW) {
+                ev.control = dup(c, ctl, 0);
+                ev.title = dup(c, ctl, 1);
+            }
+            sqlite3_reset(ctl);
+            if (intern_put(&c->controls, held_cid, ev.control, ev.title) != 0)
+                s = xw_fail(err, XW_ENOMEM, "out of memory");
+        }
         ev.relationship =
-            xw_relationship_parse((const char *)sqlite3_column_text(q, 3));
-        ev.strength = sqlite3_column_type(q, 4) == SQLITE_NULL
+            xw_relationship_parse((const char *)sqlite3_column_text(q, 2));
+        ev.strength = sqlite3_column_type(q, 3) == SQLITE_NULL
                           ? -1
-                          : sqlite3_column_int(q, 4);
-        const char *rat = (const char *)sqlite3_column_text(q, 5);
-        ev.rationale = rat && *rat ? xw_arena_strdup(&c->arena, rat) : NULL;
-        ev.set = dup(c, q, 6);
-        ev.author = dup(c, q, 7);
-        ev.note = dup(c, q, 8);
+                          : sqlite3_column_int(q, 3);
+        ev.rationale = rationale_word((const char *)sqlite3_column_text(q, 4));
+        uint64_t sid = (uint64_t)sqlite3_column_int64(q, 5);
+        if (!intern_get(&c->sets, sid, &ev.set, &ev.author)) {
+            ev.set = dup(c, q, 6);
+            ev.author = dup(c, q, 7);
+            if (intern_put(&c->sets, sid, ev.set, ev.author) != 0)
+                s = xw_fail(err, XW_ENOMEM, "out of memory");
+        }
+        ev.note = sqlite3_column_type(q, 8) == SQLITE_NULL ? NULL
+                                                            : dup(c, q, 8);
         if (ev.relationship == XW_REL_NONE)
             ev.kind = "no-relationship";
         else if (!passes(&o->filter, ev.strength, ev.rationale))
@@ -242,11 +332,13 @@ static xw_status load_direct(xw_db *db, xw_coverage *c,
             ev.kind = "heading-mapping";
         else
             ev.kind = "mapping";
-        s = add_evidence(c, row, &ev, err);
+        if (s == XW_OK)
+            s = add_evidence_at(c, row, &ev, fw_order, (long)held_cid, err);
     }
     if (s == XW_OK && rc != SQLITE_DONE)
         s = xw_fail_sql(err, db->sql, "reading mappings");
     sqlite3_finalize(q);
+    sqlite3_finalize(ctl);
     return s;
 }
 
@@ -268,10 +360,10 @@ static const char *exhaustive_set(xw_db *db, xw_coverage *c, const char *held,
 
 static xw_status load_derived(xw_db *db, xw_coverage *c,
                               const xw_coverage_opts *o, const char *held,
-                              xw_error *err)
+                              int fw_order, xw_error *err)
 {
-    xw_derive_opts d = {held, o->target, o->via, o->nvia, o->max_hops,
-                        o->filter};
+    xw_derive_opts d = {held,    o->target, o->via,  o->nvia,
+                        o->max_hops, o->filter, o->only, o->only != NULL};
     xw_derivation *dv;
     xw_status s = xw_derive_run(db, &d, &dv, err);
     if (s != XW_OK)
@@ -320,29 +412,33 @@ static xw_status load_derived(xw_db *db, xw_coverage *c,
         ev.note = p->direct ? "intersected with the direct evidence between "
                               "the two frameworks"
                             : NULL;
-        s = add_evidence(c, row, &ev, err);
+        s = add_evidence_at(c, row, &ev, fw_order, p->source_cid, err);
     }
     xw_derivation_free(dv);
     return s;
 }
 
-static int cmp_items(const void *a, const void *b)
+/* Sorting small keys rather than the evidence records themselves keeps a
+ * large report's memory traffic down. */
+typedef struct ev_key {
+    size_t row;
+    int kind_rank, rel_rank, fw_order;
+    long ctl_order;
+    size_t item;
+} ev_key;
+
+static int cmp_keys(const void *a, const void *b)
 {
-    const ev_item *x = a, *y = b;
+    const ev_key *x = a, *y = b;
     if (x->row != y->row)
         return x->row < y->row ? -1 : 1;
-    int k = kind_rank(x->ev.kind) - kind_rank(y->ev.kind);
-    if (k)
-        return k;
-    int r = rel_rank(x->ev.relationship) - rel_rank(y->ev.relationship);
-    if (r)
-        return r;
-    int f = strcmp(x->ev.framework ? x->ev.framework : "",
-                   y->ev.framework ? y->ev.framework : "");
-    if (f)
-        return f;
-    return strcmp(x->ev.control ? x->ev.control : "",
-                  y->ev.control ? y->ev.control : "");
+    if (x->kind_rank != y->kind_rank)
+        return x->kind_rank - y->kind_rank;
+    if (x->rel_rank != y->rel_rank)
+        return x->rel_rank - y->rel_rank;
+    if (x->fw_order != y->fw_order)
+        return x->fw_order - y->fw_order;
+    return x->ctl_order < y->ctl_order ? -1 : x->ctl_order > y->ctl_order;
 }
 
 /* Status of an assessable requirement from its evidence. */
@@ -474,26 +570,44 @@ static xw_status note_absences(xw_coverage *c, size_t row, size_t nheld,
     return XW_OK;
 }
 
-/* Attaches the sorted evidence to the rows. */
+/* Attaches the evidence to the rows, each row's in a stable order: kind,
+ * relationship, the held framework's place in --from, document order.
+ * Items are bucketed by row first (counting sort), so only each row's own
+ * few items are compared. */
 static xw_status attach_evidence(xw_coverage *c, xw_error *err)
 {
-    if (c->nitems)
-        qsort(c->items, c->nitems, sizeof *c->items, cmp_items);
+    size_t *start = calloc(c->n + 1, sizeof *start);
+    ev_key *keys = malloc((c->nitems ? c->nitems : 1) * sizeof *keys);
     free(c->evidence);
     c->evidence = malloc((c->nitems ? c->nitems : 1) * sizeof *c->evidence);
-    if (!c->evidence)
+    if (!start || !keys || !c->evidence) {
+        free(start);
+        free(keys);
         return xw_fail(err, XW_ENOMEM, "out of memory");
-    for (size_t i = 0; i < c->n; i++) {
-        c->rows[i].evidence = NULL;
-        c->rows[i].nevidence = 0;
     }
+    for (size_t i = 0; i < c->nitems; i++)
+        start[c->items[i].row + 1]++;
+    for (size_t r = 0; r < c->n; r++)
+        start[r + 1] += start[r];
     for (size_t i = 0; i < c->nitems; i++) {
-        c->evidence[i] = c->items[i].ev;
-        xw_coverage_row *r = &c->rows[c->items[i].row];
-        if (!r->evidence)
-            r->evidence = &c->evidence[i];
-        r->nevidence++;
+        const ev_item *it = &c->items[i];
+        keys[start[it->row]++] = (ev_key){it->row,      it->kind_rank,
+                                          it->rel_rank, it->fw_order,
+                                          it->ctl_order, i};
     }
+    /* start[r] now holds the end of row r's bucket. */
+    for (size_t r = 0, begin = 0; r < c->n; r++) {
+        size_t end = start[r];
+        if (end - begin > 1)
+            qsort(keys + begin, end - begin, sizeof *keys, cmp_keys);
+        c->rows[r].evidence = end > begin ? &c->evidence[begin] : NULL;
+        c->rows[r].nevidence = end - begin;
+        for (size_t k = begin; k < end; k++)
+            c->evidence[k] = c->items[keys[k].item].ev;
+        begin = end;
+    }
+    free(start);
+    free(keys);
     return XW_OK;
 }
 
@@ -539,8 +653,8 @@ static xw_status settle_headings(xw_coverage *c, xw_error *err)
             ev.relationship = -1;
             ev.strength = -1;
             ev.note = xw_cover_status_name(r->status);
-            if (!c->rows[p].assessable)
-                s = add_evidence(c, (size_t)p, &ev, err);
+            if (!c->rows[p].assessable) /* children in document order */
+                s = add_evidence_at(c, (size_t)p, &ev, 0, (long)i, err);
         }
     }
     free(counts);
@@ -614,9 +728,9 @@ xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
             continue;
         held[nheld] = o->from[i];
         exhaustive[nheld] = exhaustive_set(db, c, o->from[i], o->target, err);
-        s = load_direct(db, c, o, o->from[i], err);
+        s = load_direct(db, c, o, o->from[i], (int)nheld, err);
         if (s == XW_OK && o->derived)
-            s = load_derived(db, c, o, o->from[i], err);
+            s = load_derived(db, c, o, o->from[i], (int)nheld, err);
         nheld++;
     }
     if (s == XW_OK)
@@ -704,6 +818,8 @@ void xw_coverage_free(xw_coverage *c)
     free(c->evidence);
     free(c->sections);
     xw_hashmap_free(&c->by_cid);
+    intern_free(&c->controls);
+    intern_free(&c->sets);
     xw_arena_free(&c->arena);
     free(c);
 }

@@ -38,7 +38,6 @@ typedef struct fw_info {
 
 typedef struct edge {
     long from, to;
-    long rowid;
     int rel; /* relationship read from -> to */
     unsigned mask;
     int strength;
@@ -92,15 +91,18 @@ typedef struct derive_state {
     /* current framework path */
     int path_fw[16];
     int path_len;
-    /* control ids for path text */
+    /* the controls of the frameworks on some path: id, title, ordinal */
     xw_hashmap cid_index;
     char **cid_names;
+    char **cid_titles;
+    long *cid_ordinals;
     size_t ncid, capcid;
     /* results */
     pair_acc *acc;
     size_t nacc, capacc;
     xw_hashmap pair_index;
     long steps;
+    long only_target; /* cid, or -1 for every target control */
     xw_status status;
 } derive_state;
 
@@ -206,7 +208,7 @@ static hop_edges *hop(derive_state *st, int a, int b)
     size_t cap = 0;
     sqlite3_stmt *q;
     if (xw_prepare(st->db, "SELECT source, target, relationship, strength,"
-                           " rationale, rowid FROM mapping WHERE sid = ?1",
+                           " rationale FROM mapping WHERE sid = ?1",
                    &q, st->err) != XW_OK) {
         st->status = st->err->status;
         return NULL;
@@ -244,7 +246,6 @@ static hop_edges *hop(derive_state *st, int a, int b)
             e->mask = forward ? m : xw_mask_inverse(m);
             e->rel = forward ? rel
                              : (int)xw_relationship_inverse((xw_relationship)rel);
-            e->rowid = sqlite3_column_int64(q, 5);
             e->strength = strength;
             e->rationale = rat;
             e->set = k;
@@ -271,14 +272,15 @@ static size_t first_from(const hop_edges *h, long from)
     return lo;
 }
 
-/* Loads the ids of one framework's controls, for path text. */
+/* Loads one framework's controls (id, title, document order), once. */
 static void load_names(derive_state *st, int fw)
 {
     if (st->fws[fw].loaded)
         return;
     st->fws[fw].loaded = 1;
     sqlite3_stmt *q;
-    if (xw_prepare(st->db, "SELECT cid, id FROM control WHERE framework = ?1",
+    if (xw_prepare(st->db, "SELECT cid, id, title, ordinal FROM control"
+                           " WHERE framework = ?1",
                    &q, st->err) != XW_OK) {
         st->status = st->err->status;
         return;
@@ -288,17 +290,36 @@ static void load_names(derive_state *st, int fw)
         if (st->ncid == st->capcid) {
             size_t cap = st->capcid ? st->capcid * 2 : 1024;
             char **n = realloc(st->cid_names, cap * sizeof *n);
-            if (!n)
+            if (n)
+                st->cid_names = n;
+            char **t = realloc(st->cid_titles, cap * sizeof *t);
+            if (t)
+                st->cid_titles = t;
+            long *o = realloc(st->cid_ordinals, cap * sizeof *o);
+            if (o)
+                st->cid_ordinals = o;
+            if (!n || !t || !o) {
+                st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
                 break;
-            st->cid_names = n;
+            }
             st->capcid = cap;
         }
         st->cid_names[st->ncid] = strdup((const char *)sqlite3_column_text(q, 1));
+        st->cid_titles[st->ncid] =
+            strdup((const char *)sqlite3_column_text(q, 2));
+        st->cid_ordinals[st->ncid] = sqlite3_column_int64(q, 3);
         xw_hashmap_put(&st->cid_index, (uint64_t)sqlite3_column_int64(q, 0),
                        st->ncid);
         st->ncid++;
     }
     sqlite3_finalize(q);
+}
+
+/* Index of a loaded control, or (size_t)-1. */
+static size_t cid_slot(derive_state *st, long cid)
+{
+    size_t i;
+    return xw_hashmap_get(&st->cid_index, (uint64_t)cid, &i) ? i : (size_t)-1;
 }
 
 static const char *cid_name(derive_state *st, long cid)
@@ -338,6 +359,8 @@ static pair_acc *pair_for(derive_state *st, long s, long t)
 static void record_path(derive_state *st, const edge *const *hops, int k)
 {
     /* hop i goes from path_fw[i] to path_fw[i + 1] */
+    if (st->only_target >= 0 && hops[k - 1]->to != st->only_target)
+        return;
     pair_acc *p = pair_for(st, hops[0]->from, hops[k - 1]->to);
     if (!p) {
         st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
@@ -363,15 +386,18 @@ static void record_path(derive_state *st, const edge *const *hops, int k)
     else if (p->rationale != rationale)
         p->rationale = -2;
     if (p->shown < XW_PATHS_SHOWN) {
-        hop_ref *more = realloc(p->hops, (p->nhops + (size_t)k) * sizeof *more);
-        if (!more) {
-            st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
-            return;
+        if (st->opts->hop_detail) {
+            hop_ref *more =
+                realloc(p->hops, (p->nhops + (size_t)k) * sizeof *more);
+            if (!more) {
+                st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
+                return;
+            }
+            p->hops = more;
+            for (int i = 0; i < k; i++)
+                p->hops[p->nhops++] = (hop_ref){
+                    p->shown, hops[i], st->path_fw[i], st->path_fw[i + 1]};
         }
-        p->hops = more;
-        for (int i = 0; i < k; i++)
-            p->hops[p->nhops++] = (hop_ref){p->shown, hops[i], st->path_fw[i],
-                                            st->path_fw[i + 1]};
         if (p->shown)
             xw_buf_append(&p->paths, " | ", 3);
         for (int i = 0; i < k; i++) {
@@ -557,9 +583,13 @@ static void state_free(derive_state *st)
     for (int i = 0; i < st->nhops; i++)
         free(st->hops[i].e);
     free(st->hops);
-    for (size_t i = 0; i < st->ncid; i++)
+    for (size_t i = 0; i < st->ncid; i++) {
         free(st->cid_names[i]);
+        free(st->cid_titles[i]);
+    }
     free(st->cid_names);
+    free(st->cid_titles);
+    free(st->cid_ordinals);
     xw_hashmap_free(&st->cid_index);
     for (size_t i = 0; i < st->nacc; i++) {
         xw_buf_free(&st->acc[i].paths);
@@ -579,7 +609,9 @@ static xw_status build_hops(derive_state *st, xw_derivation *d,
     if (!h)
         return xw_fail(st->err, XW_ENOMEM, "out of memory");
     sqlite3_stmt *q;
-    xw_status s = xw_prepare(st->db, "SELECT note FROM mapping WHERE rowid = ?1",
+    xw_status s = xw_prepare(st->db, "SELECT note FROM mapping WHERE sid = ?1"
+                                     " AND source = ?2 AND target = ?3"
+                                     " AND rationale = ?4",
                              &q, st->err);
     if (s != XW_OK)
         return s;
@@ -597,7 +629,13 @@ static xw_status build_hops(derive_state *st, xw_derivation *d,
         h[i].strength = r->e->strength;
         h[i].rationale = r->e->rationale ? rationale_words[r->e->rationale]
                                          : NULL;
-        sqlite3_bind_int64(q, 1, r->e->rowid);
+        /* The row as stored: a backwards hop was read target to source. */
+        int forward = r->from_fw == si->source;
+        sqlite3_bind_int64(q, 1, si->sid);
+        sqlite3_bind_int64(q, 2, forward ? r->e->from : r->e->to);
+        sqlite3_bind_int64(q, 3, forward ? r->e->to : r->e->from);
+        sqlite3_bind_text(q, 4, rationale_words[r->e->rationale], -1,
+                          SQLITE_STATIC);
         h[i].note = sqlite3_step(q) == SQLITE_ROW
                         ? xw_arena_strdup(&d->arena,
                                           (const char *)sqlite3_column_text(q, 0))
@@ -630,36 +668,24 @@ static xw_status build_result(derive_state *st, xw_derivation *d)
 {
     order_key *keys = calloc(st->nacc ? st->nacc : 1, sizeof *keys);
     d->pairs = calloc(st->nacc ? st->nacc : 1, sizeof *d->pairs);
-    sqlite3_stmt *q = NULL;
     if (!keys || !d->pairs) {
         free(keys);
         return xw_fail(st->err, XW_ENOMEM, "out of memory");
     }
-    xw_status s = xw_prepare(st->db, "SELECT id, title, ordinal FROM control"
-                                     " WHERE cid = ?1",
-                             &q, st->err);
+    xw_status s = XW_OK;
     for (size_t i = 0; i < st->nacc && s == XW_OK; i++) {
         pair_acc *p = &st->acc[i];
         xw_derived_pair *o = &d->pairs[i];
-        for (int side = 0; side < 2; side++) {
-            sqlite3_bind_int64(q, 1, side ? p->t : p->s);
-            if (sqlite3_step(q) == SQLITE_ROW) {
-                const char *id = xw_arena_strdup(
-                    &d->arena, (const char *)sqlite3_column_text(q, 0));
-                const char *title = xw_arena_strdup(
-                    &d->arena, (const char *)sqlite3_column_text(q, 1));
-                long ord = sqlite3_column_int64(q, 2);
-                if (side) {
-                    o->target_id = id;
-                    o->target_title = title;
-                    keys[i].t_ord = ord;
-                } else {
-                    o->source_id = id;
-                    o->source_title = title;
-                    keys[i].s_ord = ord;
-                }
-            }
-            sqlite3_reset(q);
+        size_t a = cid_slot(st, p->s), b = cid_slot(st, p->t);
+        if (a != (size_t)-1) {
+            o->source_id = xw_arena_strdup(&d->arena, st->cid_names[a]);
+            o->source_title = xw_arena_strdup(&d->arena, st->cid_titles[a]);
+            keys[i].s_ord = st->cid_ordinals[a];
+        }
+        if (b != (size_t)-1) {
+            o->target_id = xw_arena_strdup(&d->arena, st->cid_names[b]);
+            o->target_title = xw_arena_strdup(&d->arena, st->cid_titles[b]);
+            keys[i].t_ord = st->cid_ordinals[b];
         }
         keys[i].i = i;
         o->source_cid = p->s;
@@ -686,7 +712,6 @@ static xw_status build_result(derive_state *st, xw_derivation *d)
                     ((o->label == XW_COVERED || o->label == XW_PARTIAL) &&
                      o->score >= 0.2);
     }
-    sqlite3_finalize(q);
     if (s == XW_OK) {
         if (st->nacc)
             qsort(keys, st->nacc, sizeof *keys, cmp_order);
@@ -741,6 +766,23 @@ xw_status xw_derive_run(xw_db *db, const xw_derive_opts *opts,
                                     opts->via[i]);
             else
                 st.fws[f].allowed = 1;
+        }
+    }
+    st.only_target = -1;
+    if (st.status == XW_OK && opts->only_target) {
+        sqlite3_stmt *q;
+        if ((st.status = xw_prepare(db, "SELECT cid FROM control WHERE"
+                                        " framework = ?1 AND id = ?2",
+                                    &q, err)) == XW_OK) {
+            sqlite3_bind_text(q, 1, opts->target, -1, SQLITE_STATIC);
+            sqlite3_bind_text(q, 2, opts->only_target, -1, SQLITE_STATIC);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                st.only_target = sqlite3_column_int64(q, 0);
+            else
+                st.status = xw_fail(err, XW_EINPUT,
+                                    "no control \"%s\" in framework %s",
+                                    opts->only_target, opts->target);
+            sqlite3_finalize(q);
         }
     }
     if (st.status == XW_OK) {

@@ -97,7 +97,8 @@ static const char *pairs_sql =
     "SELECT m1.relationship, m2.relationship, 0, a.framework || ':' || a.id,"
     " b.framework || ':' || b.id, s1.id, s2.id"
     " FROM mapping m1 JOIN mapping m2 ON m2.source = m1.source"
-    "  AND m2.target = m1.target AND m2.rowid > m1.rowid"
+    "  AND m2.target = m1.target AND (m2.sid > m1.sid OR"
+    "  (m2.sid = m1.sid AND m2.rationale > m1.rationale))"
     " JOIN mapping_set s1 ON s1.sid = m1.sid"
     " JOIN mapping_set s2 ON s2.sid = m2.sid"
     " JOIN control a ON a.cid = m1.source JOIN control b ON b.cid = m1.target"
@@ -172,7 +173,8 @@ static xw_status derived_conflicts(lint_run *l, int max_hops)
     sqlite3_finalize(q);
     for (size_t i = 0; i < n && s == XW_OK; i++)
         for (size_t j = i + 1; j < n && s == XW_OK; j++) {
-            xw_derive_opts o = {ids[i], ids[j], NULL, 0, max_hops, {-1, NULL}};
+            xw_derive_opts o = {ids[i],   ids[j],     NULL, 0,
+                                max_hops, {-1, NULL}, NULL, 0};
             xw_derivation *d;
             if ((s = xw_derive_run(l->db, &o, &d, l->err)) != XW_OK)
                 break;

@@ -328,7 +328,7 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m, xw_error *err)
     sqlite3_bind_int64(st, 9, load->count);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
         return xw_fail_field(err, XW_FIELD_SOURCE, line,
                              "duplicate mapping %s -> %s%s%s: the pair is "
                              "already mapped with this rationale earlier in "

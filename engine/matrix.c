@@ -95,8 +95,9 @@ xw_status xw_matrix_run(xw_db *db, const xw_matrix_opts *o, xw_matrix **out,
     xw_status s = resolve_columns(db, o, m, err);
     for (size_t i = 0; i < m->n && s == XW_OK; i++) {
         const char *from[1] = {m->cols[i].framework};
-        xw_coverage_opts co = {o->target, from,     1,       o->derived,
-                               o->max_hops, o->via, o->nvia, o->filter};
+        xw_coverage_opts co = {o->target,   from,   1,       o->derived,
+                               o->max_hops, o->via, o->nvia, o->filter,
+                               NULL};
         s = xw_coverage_run(db, &co, &m->cols[i].coverage, err);
     }
     if (s != XW_OK) {

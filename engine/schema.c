@@ -94,6 +94,31 @@ static const char *const migrations[] = {
      * found and reported). */
     "ALTER TABLE control ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0"
     "  CHECK (withdrawn IN (0,1));",
+
+    /* 2 -> 3: mappings clustered by set (WITHOUT ROWID, keyed by what was
+     * the unique constraint), so that reading a set's rows reads them in
+     * place instead of looking each one up. */
+    "CREATE TABLE mapping_v3 ("
+    "  sid INTEGER NOT NULL REFERENCES mapping_set(sid) ON DELETE CASCADE,"
+    "  source INTEGER NOT NULL REFERENCES control(cid),"
+    "  target INTEGER NOT NULL REFERENCES control(cid),"
+    "  relationship TEXT NOT NULL CHECK (relationship IN ('equal-to',"
+    "    'equivalent-to','subset-of','superset-of','intersects-with',"
+    "    'no-relationship')),"
+    "  rationale TEXT NOT NULL DEFAULT ''"
+    "    CHECK (rationale IN ('','syntactic','semantic','functional')),"
+    "  strength INTEGER CHECK (strength BETWEEN 0 AND 10),"
+    "  confidence TEXT CHECK (confidence IN ('high','medium','low')),"
+    "  note TEXT,"
+    "  ordinal INTEGER NOT NULL,"
+    "  PRIMARY KEY (sid, source, target, rationale)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO mapping_v3 SELECT sid, source, target, relationship,"
+    "  rationale, strength, confidence, note, ordinal FROM mapping;"
+    "DROP TABLE mapping;"
+    "ALTER TABLE mapping_v3 RENAME TO mapping;"
+    "CREATE INDEX mapping_source ON mapping(source);"
+    "CREATE INDEX mapping_target ON mapping(target);",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

@@ -42,6 +42,11 @@ int xw_relationship_parse(const char *text)
 {
     if (!text)
         return -1;
+    /* Stored values are canonical: find those without a case-blind scan. */
+    for (int i = 0; i < XW_REL_COUNT; i++)
+        if (text[0] == relationship_names[i][0] &&
+            !strcmp(text, relationship_names[i]))
+            return i;
     for (int i = 0; i < XW_REL_COUNT; i++)
         if (!strcasecmp(text, relationship_names[i]))
             return i;

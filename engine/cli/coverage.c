@@ -59,7 +59,8 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
         s = cli_query_opts_finish(&q, err);
     if (s == XW_OK) {
         coverage_args a = {{target, from, nfrom, q.derived, q.max_hops,
-                            q.via_text ? q.via : NULL, q.nvia, q.filter}};
+                            q.via_text ? q.via : NULL, q.nvia, q.filter,
+                            NULL}};
         s = cli_emit(ctx, &lo, emit, &a, err);
     }
     free(from_store);

@@ -83,7 +83,7 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     xw_status s = cli_query_opts_finish(&q, err);
     if (s == XW_OK) {
         derive_args a = {{source, target, q.via_text ? q.via : NULL, q.nvia,
-                          q.max_hops, q.filter},
+                          q.max_hops, q.filter, NULL, 0},
                          all};
         s = cli_emit(ctx, &lo, emit, &a, err);
     }

@@ -303,6 +303,9 @@ typedef struct xw_derive_opts {
     int nvia;
     int max_hops;                 /* mappings per path (2 = one pivot) */
     xw_row_filter filter;
+    const char *only_target;      /* one target control id; NULL: all */
+    int hop_detail;               /* fill each pair's hops (sets, authors,
+                                     notes) for its shown paths */
 } xw_derive_opts;
 
 /* One hop of a derived path: an authored mapping row, read in the path's
@@ -412,6 +415,8 @@ typedef struct xw_coverage_opts {
     const char *const *via;  /* for derived: allowed pivots, NULL any */
     int nvia;
     xw_row_filter filter;
+    const char *only;        /* explain one requirement: its derived pairs
+                                carry every hop's row; NULL for a report */
 } xw_coverage_opts;
 
 typedef struct xw_coverage xw_coverage;

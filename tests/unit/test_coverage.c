@@ -58,7 +58,8 @@ static xw_coverage *cover(fx *f, const char *target, const char *from,
                           int derived)
 {
     const char *list[1] = {from};
-    xw_coverage_opts o = {target, list, 1, derived, 2, NULL, 0, {-1, NULL}};
+    xw_coverage_opts o = {target, list, 1, derived, 2, NULL, 0, {-1, NULL},
+                          NULL};
     xw_coverage *c;
     xw_error err;
     ck_assert_msg(xw_coverage_run(f->db, &o, &c, &err) == XW_OK, "%s",
@@ -147,7 +148,7 @@ START_TEST(derived_masks_strength_and_rationale)
               "B1,equal-to,P1,functional,6\n"
               "B2,superset-of,P2,semantic,8\n"
               "B3,subset-of,P3,semantic,\n");
-    xw_derive_opts o = {"a", "b", NULL, 0, 2, {-1, NULL}};
+    xw_derive_opts o = {"a", "b", NULL, 0, 2, {-1, NULL}, NULL, 1};
     xw_derivation *d;
     xw_error err;
     ck_assert_int_eq(xw_derive_run(f.db, &o, &d, &err), XW_OK);
@@ -201,7 +202,7 @@ START_TEST(exhaustive_target_set_contradicts_a_derived_pair)
      * unrelated, which the path through p contradicts. */
     crosswalk(&f, "a", "b", 1,
               "source,relationship,target\nA1,no-relationship,B2\n");
-    xw_derive_opts o = {"a", "b", NULL, 0, 2, {-1, NULL}};
+    xw_derive_opts o = {"a", "b", NULL, 0, 2, {-1, NULL}, NULL, 0};
     xw_derivation *d;
     xw_error err;
     ck_assert_int_eq(xw_derive_run(f.db, &o, &d, &err), XW_OK);
