@@ -3,6 +3,7 @@
 #   make demo     install missing packages, build, create ./xwalk.db, report
 #   make check    install missing packages, build, run every test (plain and
 #                 under AddressSanitizer + UndefinedBehaviorSanitizer)
+#   make bench    timings on synthetic data, written to BENCHMARKS.md
 #   make install  PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -33,7 +34,7 @@ CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS = $(wildcard engine/*.h engine/include/*.h engine/cli/*.h importers/*.h tests/unit/*.h)
 
-.PHONY: all deps demo check test unit cli-test asan install clean
+.PHONY: all deps demo check test unit cli-test asan bench install clean
 
 all: $(BIN)
 
@@ -87,6 +88,16 @@ asan:
 check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
+
+$(BUILD)/generate: tests/bench/generate.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(XW_CFLAGS) -o $@ $<
+
+# Timings go here, never into make check.
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/generate
+	XWALK_BIN=$(CURDIR)/$(BIN) GENERATE=$(CURDIR)/$(BUILD)/generate \
+		OUT=$(CURDIR)/BENCHMARKS.md bash tests/bench/run.sh
 
 install: $(BIN)
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/xwalk
