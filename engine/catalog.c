@@ -14,9 +14,15 @@
 
 #include "internal.h"
 
+typedef struct pending_link {
+    char *from, *rel, *to;
+} pending_link;
+
 struct xw_catalog_load {
     xw_db *db;
     char framework[256];
+    pending_link *links;
+    size_t nlinks, caplinks;
     sqlite3_stmt *upsert;
     sqlite3_stmt *first_seen;
     long *lines; /* lines[ordinal]: where each control stands in the file */
@@ -94,14 +100,14 @@ static xw_status write_framework(xw_db *db, const xw_framework_meta *m,
     static const char *insert_sql =
         "INSERT INTO framework (id, name, version, jurisdiction, issuer, kind,"
         " published, url, license, language, status, imported_at,"
-        " source_file, source_sha256)"
+        " source_file, source_sha256, urn)"
         " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,coalesce(?11,'official'),"
-        " ?12,?13,?14)";
+        " ?12,?13,?14,?15)";
     static const char *update_sql =
         "UPDATE framework SET name=?2, version=?3, jurisdiction=?4, issuer=?5,"
         " kind=?6, published=?7, url=?8, license=?9, language=?10,"
         " status=coalesce(?11,'official'), imported_at=?12, source_file=?13,"
-        " source_sha256=?14 WHERE id=?1";
+        " source_sha256=?14, urn=?15 WHERE id=?1";
     sqlite3_stmt *st;
     xw_status s = xw_prepare(db, exists ? update_sql : insert_sql, &st, err);
     if (s != XW_OK)
@@ -111,8 +117,8 @@ static xw_status write_framework(xw_db *db, const xw_framework_meta *m,
     const char *vals[] = {m->id,      m->name,     m->version, m->jurisdiction,
                           m->issuer,  m->kind,     m->published, m->url,
                           m->license, m->language, m->status,  now,
-                          source_file, sha256};
-    for (int i = 0; i < 14; i++)
+                          source_file, sha256, m->urn};
+    for (int i = 0; i < 15; i++)
         xw_bind_text_or_null(st, i + 1, vals[i]);
     s = xw_step_done(db, st, err);
     sqlite3_finalize(st);
@@ -136,6 +142,12 @@ static void load_free(xw_catalog_load *load)
 {
     if (!load)
         return;
+    for (size_t i = 0; i < load->nlinks; i++) {
+        free(load->links[i].from);
+        free(load->links[i].rel);
+        free(load->links[i].to);
+    }
+    free(load->links);
     sqlite3_finalize(load->upsert);
     sqlite3_finalize(load->first_seen);
     free(load->lines);
@@ -203,14 +215,15 @@ xw_status xw_catalog_begin(xw_db *db, const xw_framework_meta *meta,
             db,
             "INSERT INTO control (framework, id, parent, ordinal, title,"
             " description, title_ja, description_ja, assessable, tags,"
-            " source_ref, withdrawn)"
-            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
+            " source_ref, withdrawn, urn, sort_key)"
+            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
             " ON CONFLICT (framework, id) DO UPDATE SET parent=excluded.parent,"
             " ordinal=excluded.ordinal, title=excluded.title,"
             " description=excluded.description, title_ja=excluded.title_ja,"
             " description_ja=excluded.description_ja,"
             " assessable=excluded.assessable, tags=excluded.tags,"
-            " source_ref=excluded.source_ref, withdrawn=excluded.withdrawn"
+            " source_ref=excluded.source_ref, withdrawn=excluded.withdrawn,"
+            " urn=excluded.urn, sort_key=excluded.sort_key"
             " WHERE control.ordinal = -1",
             &load->upsert, err);
     if (s == XW_OK)
@@ -264,6 +277,8 @@ xw_status xw_catalog_add(xw_catalog_load *load, const xw_control_in *c,
     xw_bind_text_or_null(st, 10, c->tags);
     xw_bind_text_or_null(st, 11, c->source_ref);
     sqlite3_bind_int(st, 12, c->withdrawn ? 1 : 0);
+    xw_bind_text_or_null(st, 13, c->urn);
+    xw_bind_text_or_null(st, 14, c->sort_key);
     xw_status s = xw_step_done(load->db, st, err);
     if (s != XW_OK)
         return s;
@@ -281,6 +296,59 @@ xw_status xw_catalog_add(xw_catalog_load *load, const xw_control_in *c,
     }
     load->lines[load->count++] = c->line;
     return XW_OK;
+}
+
+xw_status xw_catalog_link(xw_catalog_load *load, const char *from,
+                          const char *rel, const char *to, xw_error *err)
+{
+    if (load->nlinks == load->caplinks) {
+        size_t cap = load->caplinks ? load->caplinks * 2 : 256;
+        pending_link *l = realloc(load->links, cap * sizeof *l);
+        if (!l)
+            return xw_fail(err, XW_ENOMEM, "out of memory");
+        load->links = l;
+        load->caplinks = cap;
+    }
+    pending_link *l = &load->links[load->nlinks];
+    l->from = strdup(from);
+    l->rel = strdup(rel);
+    l->to = strdup(to);
+    if (!l->from || !l->rel || !l->to) {
+        free(l->from);
+        free(l->rel);
+        free(l->to);
+        return xw_fail(err, XW_ENOMEM, "out of memory");
+    }
+    load->nlinks++;
+    return XW_OK;
+}
+
+/* Writes the recorded links whose both ends are in the catalog. */
+static xw_status write_links(xw_catalog_load *load, xw_error *err)
+{
+    if (!load->nlinks)
+        return XW_OK;
+    sqlite3_stmt *st = NULL;
+    xw_status s = exec_bound1(load->db,
+                              "DELETE FROM control_link WHERE source IN"
+                              " (SELECT cid FROM control WHERE framework = ?1)",
+                              load->framework, err);
+    if (s == XW_OK)
+        s = xw_prepare(load->db,
+                       "INSERT OR IGNORE INTO control_link (source, rel, target)"
+                       " SELECT a.cid, ?3, b.cid FROM control a, control b"
+                       " WHERE a.framework = ?1 AND a.id = ?2"
+                       " AND b.framework = ?1 AND b.id = ?4",
+                       &st, err);
+    for (size_t i = 0; i < load->nlinks && s == XW_OK; i++) {
+        sqlite3_bind_text(st, 1, load->framework, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, load->links[i].from, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, load->links[i].rel, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, load->links[i].to, -1, SQLITE_STATIC);
+        s = xw_step_done(load->db, st, err);
+    }
+    sqlite3_finalize(st);
+    return s;
 }
 
 /* Runs a query bound to the framework id that returns (ordinal, text) of
@@ -379,6 +447,8 @@ xw_status xw_catalog_finish(xw_catalog_load *load, xw_import_result *result,
     if (exec_bound1(load->db, "DELETE FROM control WHERE framework = ?1 "
                               "AND ordinal = -1",
                     load->framework, err) != XW_OK)
+        goto fail;
+    if (write_links(load, err) != XW_OK)
         goto fail;
     sqlite3_finalize(load->upsert);
     sqlite3_finalize(load->first_seen);

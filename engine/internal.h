@@ -14,6 +14,7 @@
 struct xw_db {
     sqlite3 *sql;
     char path[1024];
+    int depth; /* transactions open: 0, BEGIN, then savepoints */
 };
 
 /* ---- error.c */
@@ -141,6 +142,8 @@ typedef struct xw_control_in {
     const char *tags;
     const char *source_ref;
     int withdrawn;
+    const char *urn;      /* optional */
+    const char *sort_key; /* optional: the publisher's sort order */
     long line; /* where the record stands in its file, for errors */
 } xw_control_in;
 
@@ -154,6 +157,11 @@ xw_status xw_catalog_begin(xw_db *db, const xw_framework_meta *meta,
 /* Adds one control; on error err->field tells which field is wrong. */
 xw_status xw_catalog_add(xw_catalog_load *load, const xw_control_in *c,
                          xw_error *err);
+/* Records a link between two controls of this catalog (OSCAL "related",
+ * "incorporated-into", ...); resolved when the load finishes.  A link to an
+ * id that is not in the catalog is dropped and counted. */
+xw_status xw_catalog_link(xw_catalog_load *load, const char *from,
+                          const char *rel, const char *to, xw_error *err);
 /* Checks parents and cycles, commits, frees load.  On error, err->line is
  * the line of the offending control. */
 xw_status xw_catalog_finish(xw_catalog_load *load, xw_import_result *result,
@@ -171,6 +179,7 @@ typedef struct xw_mapping_in {
     const char *strength;
     const char *confidence;
     const char *note;
+    const char *map_uuid; /* optional: the group (OSCAL map) it came in */
     long line; /* where the record stands in its file, for errors */
 } xw_mapping_in;
 
@@ -180,6 +189,9 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
                        xw_error *err);
 xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m,
                      xw_error *err);
+/* Whether the set being loaded already holds a row for (source, target)
+ * read in its own direction, in any rationale: 1 yes, 0 no. */
+int xw_set_has_pair(xw_set_load *load, const char *source, const char *target);
 xw_status xw_set_finish(xw_set_load *load, xw_import_result *result,
                         xw_error *err);
 void xw_set_abort(xw_set_load *load);

@@ -214,6 +214,16 @@ xw_status xw_show_control(xw_db *db, const char *framework,
         "   JOIN mapping m ON m.target = me.cid"
         "   JOIN control o ON o.cid = m.source"
         "   JOIN mapping_set s ON s.sid = m.sid"
+        "  UNION ALL"
+        "  SELECT 4, o.ordinal, 'link', o.framework, o.id, o.title, l.rel,"
+        "   NULL, NULL, NULL, NULL, NULL FROM me"
+        "   JOIN control_link l ON l.source = me.cid"
+        "   JOIN control o ON o.cid = l.target"
+        "  UNION ALL"
+        "  SELECT 5, o.ordinal, 'linked-from', o.framework, o.id, o.title,"
+        "   l.rel, NULL, NULL, NULL, NULL, NULL FROM me"
+        "   JOIN control_link l ON l.target = me.cid"
+        "   JOIN control o ON o.cid = l.source"
         " ) ORDER BY rank, set_id, k";
     xw_status s = require_control(db, framework, control, err);
     if (s != XW_OK)

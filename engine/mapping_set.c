@@ -16,7 +16,11 @@ struct xw_set_load {
     char source[256], target[256];
     sqlite3_stmt *find_control;
     sqlite3_stmt *insert;
-    long count;
+    sqlite3_stmt *has_pair;
+    sqlite3_stmt *same_row;
+    int skip_repeats;
+    long count, repeated, conflicting;
+    char first_conflict[256];
 };
 
 static xw_status check_framework(xw_db *db, const char *id, const char *role,
@@ -77,6 +81,8 @@ void xw_set_abort(xw_set_load *load)
     xw_rollback(load->db);
     sqlite3_finalize(load->find_control);
     sqlite3_finalize(load->insert);
+    sqlite3_finalize(load->has_pair);
+    sqlite3_finalize(load->same_row);
     free(load);
 }
 
@@ -119,13 +125,13 @@ static xw_status write_set(xw_set_load *load, const xw_set_meta *m,
     static const char *insert_sql =
         "INSERT INTO mapping_set (id, source, target, version, author, method,"
         " status, exhaustive, published, license, url, imported_at,"
-        " source_file, source_sha256)"
-        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)";
+        " source_file, source_sha256, urn)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
     static const char *update_sql =
         "UPDATE mapping_set SET source=?2, target=?3, version=?4, author=?5,"
         " method=?6, status=?7, exhaustive=?8, published=?9, license=?10,"
-        " url=?11, imported_at=?12, source_file=?13, source_sha256=?14"
-        " WHERE id=?1";
+        " url=?11, imported_at=?12, source_file=?13, source_sha256=?14,"
+        " urn=?15 WHERE id=?1";
     sqlite3_stmt *st;
     xw_status s = xw_prepare(load->db, exists ? update_sql : insert_sql, &st,
                              err);
@@ -136,8 +142,8 @@ static xw_status write_set(xw_set_load *load, const xw_set_meta *m,
     const char *vals[] = {id,         m->source,    m->target, m->version,
                           m->author,  m->method,    m->status, NULL,
                           m->published, m->license, m->url,    now,
-                          source_file, sha256};
-    for (int i = 0; i < 14; i++)
+                          source_file, sha256, m->urn};
+    for (int i = 0; i < 15; i++)
         if (i != 7)
             xw_bind_text_or_null(st, i + 1, vals[i]);
     sqlite3_bind_int(st, 8, m->exhaustive ? 1 : 0);
@@ -218,8 +224,19 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
     if (s == XW_OK)
         s = xw_prepare(db, "INSERT INTO mapping (sid, source, target,"
                            " relationship, rationale, strength, confidence,"
-                           " note, ordinal) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                           " note, ordinal, map_uuid)"
+                           " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
                        &load->insert, err);
+    if (s == XW_OK)
+        s = xw_prepare(db, "SELECT 1 FROM mapping WHERE sid = ?1"
+                           " AND source = ?2 AND target = ?3",
+                       &load->has_pair, err);
+    if (s == XW_OK)
+        s = xw_prepare(db, "SELECT relationship FROM mapping WHERE sid = ?1"
+                           " AND source = ?2 AND target = ?3"
+                           " AND rationale = ?4",
+                       &load->same_row, err);
+    load->skip_repeats = (flags & XW_IMPORT_SKIP_REPEATS) != 0;
     if (s != XW_OK) {
         xw_set_abort(load);
         return s;
@@ -326,8 +343,30 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m, xw_error *err)
     xw_bind_text_or_null(st, 7, confidence);
     xw_bind_text_or_null(st, 8, m->note);
     sqlite3_bind_int64(st, 9, load->count);
+    xw_bind_text_or_null(st, 10, m->map_uuid);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
+    if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+         rc == SQLITE_CONSTRAINT_UNIQUE) &&
+        load->skip_repeats) {
+        /* The same row again is counted once; a different relationship for
+         * the same pair and rationale is still an error. */
+        sqlite3_stmt *q = load->same_row;
+        sqlite3_bind_int64(q, 1, load->sid);
+        sqlite3_bind_int64(q, 2, src);
+        sqlite3_bind_int64(q, 3, tgt);
+        sqlite3_bind_text(q, 4, rationale, -1, SQLITE_STATIC);
+        int same = sqlite3_step(q) == SQLITE_ROW &&
+                   !strcmp((const char *)sqlite3_column_text(q, 0),
+                           xw_relationship_name((xw_relationship)rel));
+        sqlite3_reset(q);
+        if (same)
+            load->repeated++;
+        else if (!load->conflicting++)
+            snprintf(load->first_conflict, sizeof load->first_conflict,
+                     "%s -> %s (line %ld)", m->source, m->target, m->line);
+        return XW_OK;
+    }
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE)
         return xw_fail_field(err, XW_FIELD_SOURCE, line,
                              "duplicate mapping %s -> %s%s%s: the pair is "
@@ -341,18 +380,40 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m, xw_error *err)
     return XW_OK;
 }
 
+int xw_set_has_pair(xw_set_load *load, const char *source, const char *target)
+{
+    xw_error ignore;
+    long s = find_control(load, load->source, source, &ignore);
+    long t = find_control(load, load->target, target, &ignore);
+    if (s <= 0 || t <= 0)
+        return 0;
+    sqlite3_stmt *q = load->has_pair;
+    sqlite3_bind_int64(q, 1, load->sid);
+    sqlite3_bind_int64(q, 2, s);
+    sqlite3_bind_int64(q, 3, t);
+    int found = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_reset(q);
+    return found;
+}
+
 xw_status xw_set_finish(xw_set_load *load, xw_import_result *result,
                         xw_error *err)
 {
     sqlite3_finalize(load->find_control);
     sqlite3_finalize(load->insert);
-    load->find_control = load->insert = NULL;
+    sqlite3_finalize(load->has_pair);
+    sqlite3_finalize(load->same_row);
+    load->find_control = load->insert = load->has_pair = load->same_row = NULL;
     xw_status s = xw_commit(load->db, err);
     if (s != XW_OK) {
         xw_set_abort(load);
         return s;
     }
     result->rows = load->count;
+    result->repeated = load->repeated;
+    result->conflicting = load->conflicting;
+    snprintf(result->first_conflict, sizeof result->first_conflict, "%s",
+             load->first_conflict);
     free(load);
     return XW_OK;
 }

@@ -119,6 +119,25 @@ static const char *const migrations[] = {
     "ALTER TABLE mapping_v3 RENAME TO mapping;"
     "CREATE INDEX mapping_source ON mapping(source);"
     "CREATE INDEX mapping_target ON mapping(target);",
+
+    /* 3 -> 4: what the published formats carry beyond the CSV columns:
+     * URNs (CISO Assistant), sort keys and links between controls (OSCAL),
+     * and the group a mapping came in (an OSCAL map with N sources and M
+     * targets is stored as N x M rows sharing its uuid). */
+    "ALTER TABLE framework ADD COLUMN urn TEXT;"
+    "ALTER TABLE control ADD COLUMN urn TEXT;"
+    "ALTER TABLE control ADD COLUMN sort_key TEXT;"
+    "CREATE INDEX control_urn ON control(urn) WHERE urn IS NOT NULL;"
+    "CREATE INDEX framework_urn ON framework(urn) WHERE urn IS NOT NULL;"
+    "ALTER TABLE mapping_set ADD COLUMN urn TEXT;"
+    "ALTER TABLE mapping ADD COLUMN map_uuid TEXT;"
+    "CREATE TABLE control_link ("
+    "  source INTEGER NOT NULL REFERENCES control(cid) ON DELETE CASCADE,"
+    "  rel TEXT NOT NULL,"
+    "  target INTEGER NOT NULL REFERENCES control(cid) ON DELETE CASCADE,"
+    "  PRIMARY KEY (source, rel, target)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX control_link_target ON control_link(target);",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

@@ -108,22 +108,69 @@ void xw_close(xw_db *db)
     free(db);
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE (taking the write
+ * lock at once, so that a concurrent writer waits on the busy timeout
+ * instead of failing halfway), the inner ones are savepoints.  That lets
+ * one file's import be all or nothing on its own, and a command importing
+ * several files make all of them one transaction. */
 xw_status xw_begin(xw_db *db, xw_error *err)
 {
-    /* IMMEDIATE takes the write lock now, so a concurrent writer waits on
-     * the busy timeout instead of failing halfway through an import. */
-    return exec(db, "BEGIN IMMEDIATE", err);
+    char sql[64];
+    if (db->depth == 0)
+        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+    else
+        snprintf(sql, sizeof sql, "SAVEPOINT xw_%d", db->depth);
+    xw_status s = exec(db, sql, err);
+    if (s == XW_OK)
+        db->depth++;
+    return s;
 }
 
 xw_status xw_commit(xw_db *db, xw_error *err)
 {
-    return exec(db, "COMMIT", err);
+    char sql[64];
+    if (db->depth <= 0)
+        return xw_fail(err, XW_EDB, "commit without a transaction");
+    db->depth--;
+    if (db->depth == 0)
+        snprintf(sql, sizeof sql, "COMMIT");
+    else
+        snprintf(sql, sizeof sql, "RELEASE xw_%d", db->depth);
+    xw_status s = exec(db, sql, err);
+    if (s != XW_OK && db->depth == 0)
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    return s;
 }
 
 void xw_rollback(xw_db *db)
 {
-    if (!sqlite3_get_autocommit(db->sql))
-        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    char sql[96];
+    if (db->depth <= 0)
+        return;
+    db->depth--;
+    if (db->depth == 0) {
+        if (!sqlite3_get_autocommit(db->sql))
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return;
+    }
+    snprintf(sql, sizeof sql, "ROLLBACK TO xw_%d; RELEASE xw_%d", db->depth,
+             db->depth);
+    sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+xw_status xw_transaction_begin(xw_db *db, xw_error *err)
+{
+    return xw_begin(db, err);
+}
+
+xw_status xw_transaction_commit(xw_db *db, xw_error *err)
+{
+    return xw_commit(db, err);
+}
+
+void xw_transaction_rollback(xw_db *db)
+{
+    xw_rollback(db);
 }
 
 xw_status xw_prepare(xw_db *db, const char *sql, sqlite3_stmt **st,

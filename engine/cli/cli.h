@@ -150,6 +150,9 @@ void cli_relationship_cell(const xw_coverage_row *r, char *buf, size_t size);
 /* An xw_import_cb (ctx is the cli_ctx) that notes each imported file on
  * ctx->diag. */
 void cli_report_import(void *ctx, const char *file, const xw_import_result *r);
+/* The same for a dry run, as a line of data on ctx->out: outcome, kind, id,
+ * rows, file, separated by tabs. */
+void cli_report_dry_run(void *ctx, const char *file, const xw_import_result *r);
 
 /* The commands (one file each). */
 extern const cli_command cli_cmd_coverage;

@@ -83,6 +83,12 @@ enum {
 xw_status xw_open(const char *path, int flags, xw_db **out, xw_error *err);
 void xw_close(xw_db *db);
 
+/* An explicit transaction around several imports, so that they land
+ * together or not at all.  Imports inside it nest as savepoints. */
+xw_status xw_transaction_begin(xw_db *db, xw_error *err);
+xw_status xw_transaction_commit(xw_db *db, xw_error *err);
+void xw_transaction_rollback(xw_db *db);
+
 /* The schema version this build writes (PRAGMA user_version). */
 int xw_schema_version(void);
 
@@ -136,6 +142,7 @@ typedef struct xw_framework_meta {
     const char *license;
     const char *language;
     const char *status;       /* official, partial, provisional */
+    const char *urn;          /* a URN naming the framework, if published */
 } xw_framework_meta;
 
 typedef struct xw_set_meta {
@@ -150,10 +157,16 @@ typedef struct xw_set_meta {
     const char *published;
     const char *license;
     const char *url;
+    const char *urn;
 } xw_set_meta;
 
 enum {
-    XW_IMPORT_REPLACE = 1 /* replace an existing framework or set */
+    XW_IMPORT_REPLACE = 1,      /* replace an existing framework or set */
+    XW_IMPORT_SKIP_REPEATS = 2  /* a mapping row repeated in one file is
+                                   counted once; repeated with another
+                                   relationship, the first is kept and the
+                                   repeat counted as conflicting (published
+                                   libraries contain some) */
 };
 
 typedef enum xw_import_outcome {
@@ -167,6 +180,14 @@ typedef struct xw_import_result {
     const char *what; /* "framework" or "mapping set" */
     char id[256];     /* id of the framework or set */
     long rows;        /* controls or mapping rows loaded */
+    long merged;      /* rows of a file's reverse-direction set that the
+                         forward set already held (counted once) */
+    long repeated;    /* rows repeated word for word (counted once) */
+    long conflicting; /* rows repeating a pair (and rationale) of the same
+                         file with another relationship: the first kept */
+    char first_conflict[256];
+    long unresolved;  /* rows skipped under --skip-unresolved */
+    char first_unresolved[256];
 } xw_import_result;
 
 /* Imports a catalog CSV (docs/formats.md) as framework meta->id.  All or
@@ -181,6 +202,20 @@ xw_status xw_import_crosswalk_csv(xw_db *db, const char *path,
                                   const xw_set_meta *meta, int flags,
                                   xw_import_result *result, xw_error *err);
 
+/* Importing published files (importers/): the format is detected from the
+ * content unless opts->format names it. */
+typedef struct xw_import_opts {
+    const char *format; /* NULL, "oscal", "oscal-mapping", "ciso", "olir",
+                           "catalog" or "crosswalk" */
+    const char *id;     /* framework or set id (else from the file) */
+    const char *source, *target; /* framework ids for mapping files */
+    const char *jurisdiction, *name, *version, *status, *kind;
+    int replace;
+    int dry_run;        /* check everything, write nothing */
+    int skip_unresolved; /* skip (and count) mapping rows whose requirement
+                            is in no imported framework, instead of failing */
+} xw_import_opts;
+
 /* Called once per file imported by xw_bundle_load. */
 typedef void (*xw_import_cb)(void *ctx, const char *file,
                              const xw_import_result *result);
@@ -190,6 +225,15 @@ typedef void (*xw_import_cb)(void *ctx, const char *file,
  * first error stops the load. */
 xw_status xw_bundle_load(xw_db *db, const char *datadir, xw_import_cb cb,
                          void *ctx, xw_error *err);
+
+/* Imports the files in one transaction: all of them or none.  Framework
+ * files are loaded before mapping files, whatever their order, so that a
+ * mapping file's references resolve to frameworks of the same command.
+ * With opts->dry_run everything is checked and then rolled back; cb still
+ * reports what would have been imported. */
+xw_status xw_import_files(xw_db *db, const char *const *paths, int n,
+                          const xw_import_opts *opts, xw_import_cb cb,
+                          void *ctx, xw_error *err);
 
 /* ---------------------------------------------------------------- queries */
 
@@ -226,7 +270,9 @@ xw_status xw_list_sets(xw_db *db, xw_row_cb cb, void *ctx, xw_error *err);
 /* One control and its neighbourhood.  The first row is the control itself
  * (role "control"), then its parent ("parent"), its children ("child"), and
  * every mapping from or to it ("mapping"), the relationship turned to read
- * "this control RELATIONSHIP other".  Columns: role, framework, id, title,
+ * "this control RELATIONSHIP other", then the links between controls of its
+ * catalog ("link" from it, "linked-from" to it; relationship holds the
+ * link's rel, such as related or incorporated-into).  Columns: role, framework, id, title,
  * relationship, set, rationale, strength, confidence, note. */
 extern const xw_column xw_show_columns[];
 extern const int xw_show_ncolumns;

@@ -8,25 +8,29 @@
 #   setup: COMMAND            run before the case; must exit 0
 #   run: COMMAND              the command under test (bash, in the case dir)
 #   db-unchanged              the database dump must be the same after run
+#   requires: PATH            skip the case (saying why) when PATH is absent
 #   exit: N                   expected exit status (default 0)
 #   stdout:                   expected standard output, up to the next keyword
 #   stderr:                   expected standard error, up to the next keyword
 # Each case gets a fresh directory and database ($XWALK_DB); `xwalk` on PATH
 # is the binary under test ($XWALK_BIN); $DATA is tests/data and $BUNDLE the
-# bundled mappings/ directory.  Trailing blank lines are not compared.
+# bundled mappings/ directory, $REFERENCE the shared real data
+# ($XWALK_REFERENCE, else ../shared/reference beside the repository).
+# Trailing blank lines are not compared.
 set -u
 
 : "${XWALK_BIN:?set XWALK_BIN to the xwalk binary}"
 here=$(cd "$(dirname "$0")" && pwd)
 export DATA=$(cd "$here/../data" && pwd)
 export BUNDLE=$(cd "${XWALK_DATA:-$here/../../mappings}" && pwd)
+export REFERENCE=${XWALK_REFERENCE:-$(cd "$here/../.." && pwd)/../shared/reference}
 work=$(mktemp -d "${TMPDIR:-/tmp}/xwalk-cli.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
 ln -s "$XWALK_BIN" "$work/bin/xwalk"
 export PATH="$work/bin:$PATH"
 
-passed=0 failed=0 total=0
+passed=0 failed=0 skipped=0 total=0
 
 dump() { sqlite3 "$1" .dump 2>&1; }
 
@@ -48,6 +52,15 @@ run_case() {
     total=$((total + 1))
     export XWALK_DB="$dir/xwalk.db"
     local ok=1 why=""
+    if [ -n "$c_requires" ]; then
+        local need
+        need=$(eval "printf '%s' \"$c_requires\"")
+        if [ ! -e "$need" ]; then
+            skipped=$((skipped + 1))
+            echo "ok $total - $name # SKIP $need is absent (set XWALK_REFERENCE)"
+            return
+        fi
+    fi
     while IFS= read -r cmd; do
         if ! (cd "$dir" && bash -c "$cmd") >"$dir/.setup.out" 2>&1; then
             ok=0 why="setup failed: $cmd
@@ -110,7 +123,7 @@ for test_file in "$@"; do
         case "$line" in
         "=== "*)
             finish
-            c_name=${line#=== } c_run="" c_exit=0 c_unchanged="" target=""
+            c_name=${line#=== } c_run="" c_exit=0 c_unchanged="" c_requires="" target=""
             dir="$work/case$((total + 1))"
             mkdir -p "$dir"
             : >"$dir/.setup"
@@ -120,6 +133,7 @@ for test_file in "$@"; do
         "run: "*) c_run=${line#run: }; target="" ;;
         "exit: "*) c_exit=${line#exit: }; target="" ;;
         "db-unchanged") c_unchanged=1; target="" ;;
+        "requires: "*) c_requires=${line#requires: }; target="" ;;
         "stdout:") target="$dir/.expect_stdout"; : >"$target" ;;
         "stderr:") target="$dir/.expect_stderr"; : >"$target" ;;
         *)
@@ -135,5 +149,5 @@ for test_file in "$@"; do
     finish
 done
 
-echo "cli: $passed passed, $failed failed"
+echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
