@@ -495,8 +495,10 @@ static void framework_paths(derive_state *st)
     }
 }
 
-/* Direct rows between the two frameworks, and the silence of exhaustive
- * sets, narrow the masks of the pairs the paths reached. */
+/* Direct rows between the two frameworks narrow the masks of the pairs the
+ * paths reached.  So does the silence of an exhaustive set from the source
+ * to the target, read as coverage reads it: a target control with no row
+ * at all in that set has no relationship with any source control. */
 static void intersect_direct(derive_state *st)
 {
     sqlite3_stmt *q;
@@ -507,13 +509,8 @@ static void intersect_direct(derive_state *st)
         return;
     }
     int exhaustive = 0;
-    unsigned char *touched = calloc(st->nacc ? st->nacc : 1, 1);
-    if (!touched) {
-        sqlite3_finalize(q);
-        st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
-        return;
-    }
-    for (int k = 0; k < st->nsets; k++) {
+    xw_hashmap answered = {0}; /* target controls with a row in such a set */
+    for (int k = 0; k < st->nsets && st->status == XW_OK; k++) {
         set_info *si = &st->sets[k];
         int forward = si->source == st->src && si->target == st->dst;
         int backward = si->source == st->dst && si->target == st->src;
@@ -529,6 +526,9 @@ static void intersect_direct(derive_state *st)
             if (rel < 0)
                 continue;
             long s = forward ? a : b, t = forward ? b : a;
+            if (forward && si->exhaustive &&
+                xw_hashmap_put(&answered, (uint64_t)t, 1) != 0)
+                st->status = xw_fail(st->err, XW_ENOMEM, "out of memory");
             size_t i;
             if (!xw_hashmap_get(&st->pair_index,
                                 (uint64_t)s << 32 | (uint32_t)t, &i))
@@ -536,18 +536,19 @@ static void intersect_direct(derive_state *st)
             unsigned m = xw_mask_of((xw_relationship)rel);
             st->acc[i].mask &= forward ? m : xw_mask_inverse(m);
             st->acc[i].direct = 1;
-            touched[i] = 1;
         }
         sqlite3_reset(q);
     }
     sqlite3_finalize(q);
     if (exhaustive)
-        for (size_t i = 0; i < st->nacc; i++)
-            if (!touched[i]) {
+        for (size_t i = 0; i < st->nacc; i++) {
+            size_t seen;
+            if (!xw_hashmap_get(&answered, (uint64_t)st->acc[i].t, &seen)) {
                 st->acc[i].mask &= XW_MASK_NONE;
                 st->acc[i].direct = 1;
             }
-    free(touched);
+        }
+    xw_hashmap_free(&answered);
 }
 
 static int popcount5(unsigned m)
