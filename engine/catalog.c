@@ -215,15 +215,16 @@ xw_status xw_catalog_begin(xw_db *db, const xw_framework_meta *meta,
             db,
             "INSERT INTO control (framework, id, parent, ordinal, title,"
             " description, title_ja, description_ja, assessable, tags,"
-            " source_ref, withdrawn, urn, sort_key)"
-            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
+            " source_ref, withdrawn, urn, sort_key, alt_id)"
+            " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"
             " ON CONFLICT (framework, id) DO UPDATE SET parent=excluded.parent,"
             " ordinal=excluded.ordinal, title=excluded.title,"
             " description=excluded.description, title_ja=excluded.title_ja,"
             " description_ja=excluded.description_ja,"
             " assessable=excluded.assessable, tags=excluded.tags,"
             " source_ref=excluded.source_ref, withdrawn=excluded.withdrawn,"
-            " urn=excluded.urn, sort_key=excluded.sort_key"
+            " urn=excluded.urn, sort_key=excluded.sort_key,"
+            " alt_id=excluded.alt_id"
             " WHERE control.ordinal = -1",
             &load->upsert, err);
     if (s == XW_OK)
@@ -279,6 +280,7 @@ xw_status xw_catalog_add(xw_catalog_load *load, const xw_control_in *c,
     sqlite3_bind_int(st, 12, c->withdrawn ? 1 : 0);
     xw_bind_text_or_null(st, 13, c->urn);
     xw_bind_text_or_null(st, 14, c->sort_key);
+    xw_bind_text_or_null(st, 15, c->alt_id);
     xw_status s = xw_step_done(load->db, st, err);
     if (s != XW_OK)
         return s;

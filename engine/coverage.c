@@ -117,11 +117,12 @@ static int kind_rank(const char *kind)
 {
     static const char *const order[] = {
         "self", "mapping", "derived", "conflict", "heading-mapping",
-        "child", "filtered", "no-relationship", "exhaustive", "unmapped"};
-    for (int i = 0; i < 10; i++)
+        "child", "filtered", "no-relationship", "gap-summary", "exhaustive",
+        "unmapped"};
+    for (int i = 0; i < 11; i++)
         if (!strcmp(kind, order[i]))
             return i;
-    return 10;
+    return 11;
 }
 
 static xw_status add_evidence_at(xw_coverage *c, size_t row,
@@ -342,6 +343,43 @@ static xw_status load_direct(xw_db *db, xw_coverage *c,
     return s;
 }
 
+/* Explicit gaps (OSCAL gap summaries) for target controls in sets between
+ * the held framework and the target: nothing in the held framework relates
+ * to them. */
+static xw_status load_gaps(xw_db *db, xw_coverage *c, const char *held,
+                           const char *target, int fw_order, xw_error *err)
+{
+    static const char *sql =
+        "SELECT g.control, s.id, s.author FROM mapping_set s"
+        " JOIN mapping_gap g ON g.sid = s.sid"
+        " WHERE (s.source = ?1 AND s.target = ?2 AND g.side = 'target')"
+        "  OR (s.source = ?2 AND s.target = ?1 AND g.side = 'source')";
+    sqlite3_stmt *q;
+    xw_status s = xw_prepare(db, sql, &q, err);
+    if (s != XW_OK)
+        return s;
+    sqlite3_bind_text(q, 1, held, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, target, -1, SQLITE_STATIC);
+    const char *fw = xw_arena_strdup(&c->arena, held);
+    while (s == XW_OK && sqlite3_step(q) == SQLITE_ROW) {
+        size_t row;
+        if (!xw_hashmap_get(&c->by_cid, (uint64_t)sqlite3_column_int64(q, 0),
+                            &row))
+            continue;
+        xw_evidence ev = {0};
+        ev.kind = "gap-summary";
+        ev.framework = fw;
+        ev.relationship = XW_REL_NONE;
+        ev.strength = -1;
+        ev.set = dup(c, q, 1);
+        ev.author = dup(c, q, 2);
+        ev.note = "listed as unmapped in the set's gap summary";
+        s = add_evidence_at(c, row, &ev, fw_order, 0, err);
+    }
+    sqlite3_finalize(q);
+    return s;
+}
+
 /* The id of an exhaustive set from held to the target, or NULL. */
 static const char *exhaustive_set(xw_db *db, xw_coverage *c, const char *held,
                                   const char *target, xw_error *err)
@@ -530,7 +568,8 @@ static void settle(xw_coverage *c, xw_coverage_row *r, size_t nheld,
     for (size_t f = 0; f < nheld; f++) {
         int said_none = 0;
         for (size_t i = 0; i < r->nevidence; i++)
-            if (!strcmp(r->evidence[i].kind, "no-relationship") &&
+            if ((!strcmp(r->evidence[i].kind, "no-relationship") ||
+                 !strcmp(r->evidence[i].kind, "gap-summary")) &&
                 r->evidence[i].framework &&
                 !strcmp(r->evidence[i].framework, held[f]))
                 said_none = 1;
@@ -729,6 +768,8 @@ xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
         held[nheld] = o->from[i];
         exhaustive[nheld] = exhaustive_set(db, c, o->from[i], o->target, err);
         s = load_direct(db, c, o, o->from[i], (int)nheld, err);
+        if (s == XW_OK)
+            s = load_gaps(db, c, o->from[i], o->target, (int)nheld, err);
         if (s == XW_OK && o->derived)
             s = load_derived(db, c, o, o->from[i], (int)nheld, err);
         nheld++;

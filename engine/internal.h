@@ -144,6 +144,7 @@ typedef struct xw_control_in {
     int withdrawn;
     const char *urn;      /* optional */
     const char *sort_key; /* optional: the publisher's sort order */
+    const char *alt_id;   /* optional: the id the format uses inside */
     long line; /* where the record stands in its file, for errors */
 } xw_control_in;
 
@@ -180,6 +181,7 @@ typedef struct xw_mapping_in {
     const char *confidence;
     const char *note;
     const char *map_uuid; /* optional: the group (OSCAL map) it came in */
+    const char *extra;    /* optional: JSON of the format's other fields */
     long line; /* where the record stands in its file, for errors */
 } xw_mapping_in;
 
@@ -188,6 +190,11 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
                        xw_set_load **load, xw_import_result *result,
                        xw_error *err);
 xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m,
+                     xw_error *err);
+/* Records that a control of the set's source or target framework (side
+ * "source" or "target") is an explicit gap: nothing on the other side
+ * relates to it. */
+xw_status xw_set_gap(xw_set_load *load, const char *side, const char *control,
                      xw_error *err);
 /* Whether the set being loaded already holds a row for (source, target)
  * read in its own direction, in any rationale: 1 yes, 0 no. */

@@ -125,13 +125,13 @@ static xw_status write_set(xw_set_load *load, const xw_set_meta *m,
     static const char *insert_sql =
         "INSERT INTO mapping_set (id, source, target, version, author, method,"
         " status, exhaustive, published, license, url, imported_at,"
-        " source_file, source_sha256, urn)"
-        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
+        " source_file, source_sha256, urn, extra)"
+        " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)";
     static const char *update_sql =
         "UPDATE mapping_set SET source=?2, target=?3, version=?4, author=?5,"
         " method=?6, status=?7, exhaustive=?8, published=?9, license=?10,"
         " url=?11, imported_at=?12, source_file=?13, source_sha256=?14,"
-        " urn=?15 WHERE id=?1";
+        " urn=?15, extra=?16 WHERE id=?1";
     sqlite3_stmt *st;
     xw_status s = xw_prepare(load->db, exists ? update_sql : insert_sql, &st,
                              err);
@@ -142,8 +142,8 @@ static xw_status write_set(xw_set_load *load, const xw_set_meta *m,
     const char *vals[] = {id,         m->source,    m->target, m->version,
                           m->author,  m->method,    m->status, NULL,
                           m->published, m->license, m->url,    now,
-                          source_file, sha256, m->urn};
-    for (int i = 0; i < 15; i++)
+                          source_file, sha256, m->urn, m->extra};
+    for (int i = 0; i < 16; i++)
         if (i != 7)
             xw_bind_text_or_null(st, i + 1, vals[i]);
     sqlite3_bind_int(st, 8, m->exhaustive ? 1 : 0);
@@ -210,22 +210,27 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
     s = write_set(load, meta, id, source_file, sha256, exists, err);
     if (s == XW_OK && exists) {
         sqlite3_stmt *del;
-        if ((s = xw_prepare(db, "DELETE FROM mapping WHERE sid = ?1", &del,
-                            err)) == XW_OK) {
-            sqlite3_bind_int64(del, 1, sid);
-            s = xw_step_done(db, del, err);
-            sqlite3_finalize(del);
-        }
+        static const char *const clear[] = {
+            "DELETE FROM mapping WHERE sid = ?1",
+            "DELETE FROM mapping_gap WHERE sid = ?1"};
+        for (int k = 0; k < 2 && s == XW_OK; k++)
+            if ((s = xw_prepare(db, clear[k], &del, err)) == XW_OK) {
+                sqlite3_bind_int64(del, 1, sid);
+                s = xw_step_done(db, del, err);
+                sqlite3_finalize(del);
+            }
     }
     if (s == XW_OK)
+        /* The published id first, else the id the format uses inside. */
         s = xw_prepare(db, "SELECT cid FROM control WHERE framework = ?1"
-                           " AND id = ?2",
+                           " AND (id = ?2 OR alt_id = ?2)"
+                           " ORDER BY id = ?2 DESC LIMIT 1",
                        &load->find_control, err);
     if (s == XW_OK)
         s = xw_prepare(db, "INSERT INTO mapping (sid, source, target,"
                            " relationship, rationale, strength, confidence,"
-                           " note, ordinal, map_uuid)"
-                           " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                           " note, ordinal, map_uuid, extra)"
+                           " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
                        &load->insert, err);
     if (s == XW_OK)
         s = xw_prepare(db, "SELECT 1 FROM mapping WHERE sid = ?1"
@@ -344,6 +349,7 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m, xw_error *err)
     xw_bind_text_or_null(st, 8, m->note);
     sqlite3_bind_int64(st, 9, load->count);
     xw_bind_text_or_null(st, 10, m->map_uuid);
+    xw_bind_text_or_null(st, 11, m->extra);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if ((rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
@@ -378,6 +384,33 @@ xw_status xw_set_add(xw_set_load *load, const xw_mapping_in *m, xw_error *err)
         return xw_fail_sql(err, load->db->sql, "writing a mapping");
     load->count++;
     return XW_OK;
+}
+
+xw_status xw_set_gap(xw_set_load *load, const char *side, const char *control,
+                     xw_error *err)
+{
+    int target = !strcmp(side, "target");
+    long cid = find_control(load, target ? load->target : load->source,
+                            control, err);
+    if (cid < 0)
+        return err->status;
+    if (cid == 0)
+        return xw_fail(err, XW_EINPUT, "gap summary names no control \"%s\" "
+                                       "of framework %s",
+                       control, target ? load->target : load->source);
+    sqlite3_stmt *st;
+    xw_status s = xw_prepare(load->db,
+                             "INSERT OR IGNORE INTO mapping_gap (sid, control,"
+                             " side) VALUES (?1, ?2, ?3)",
+                             &st, err);
+    if (s != XW_OK)
+        return s;
+    sqlite3_bind_int64(st, 1, load->sid);
+    sqlite3_bind_int64(st, 2, cid);
+    sqlite3_bind_text(st, 3, target ? "target" : "source", -1, SQLITE_STATIC);
+    s = xw_step_done(load->db, st, err);
+    sqlite3_finalize(st);
+    return s;
 }
 
 int xw_set_has_pair(xw_set_load *load, const char *source, const char *target)

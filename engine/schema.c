@@ -138,6 +138,23 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (source, rel, target)"
     ") WITHOUT ROWID;"
     "CREATE INDEX control_link_target ON control_link(target);",
+
+    /* 4 -> 5: what OSCAL mapping collections carry beyond the columns,
+     * kept so that an export gives back every field: the id a format uses
+     * inside (OSCAL's "ac-2.1" for the published "AC-2(1)"), the JSON of a
+     * map's and a collection's other fields, and explicit gaps. */
+    "ALTER TABLE control ADD COLUMN alt_id TEXT;"
+    "CREATE INDEX control_alt_id ON control(framework, alt_id)"
+    "  WHERE alt_id IS NOT NULL;"
+    "ALTER TABLE mapping ADD COLUMN extra TEXT;"
+    "ALTER TABLE mapping_set ADD COLUMN extra TEXT;"
+    "CREATE TABLE mapping_gap ("
+    "  sid INTEGER NOT NULL REFERENCES mapping_set(sid) ON DELETE CASCADE,"
+    "  control INTEGER NOT NULL REFERENCES control(cid),"
+    "  side TEXT NOT NULL CHECK (side IN ('source','target')),"
+    "  PRIMARY KEY (sid, side, control)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX mapping_gap_control ON mapping_gap(control);",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

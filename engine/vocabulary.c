@@ -29,6 +29,7 @@ static const struct {
     {"intersects with", XW_REL_INTERSECTS},
     {"not_related", XW_REL_NONE},
     {"not related to", XW_REL_NONE},
+    {"no relationship", XW_REL_NONE}, /* STRM sheets */
 };
 
 const char *xw_relationship_name(xw_relationship rel)

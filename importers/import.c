@@ -126,17 +126,25 @@ xw_status xw_import_files(xw_db *db, const char *const *paths, int n,
         case F_CISO:
             s = xw_read_ciso_yaml(&plan, paths[i], &f, &ro, err);
             break;
-        case F_OSCAL:
-            s = xw_read_oscal_json(&plan, paths[i], &f, &ro, err);
+        case F_OSCAL: {
+            const char *c = f.data;
+            while (c < f.data + f.len && (*c == ' ' || *c == '\n' ||
+                                          *c == '\r' || *c == '\t'))
+                c++;
+            s = (c < f.data + f.len && *c == '<')
+                    ? xw_read_oscal_xml(&plan, paths[i], &f, &ro, err)
+                    : xw_read_oscal_json(&plan, paths[i], &f, &ro, err);
             break;
+        }
         case F_CATALOG:
         case F_CROSSWALK:
             s = import_csv(db, paths[i], ff, o, cb, ctx, err);
             break;
-        case F_OSCAL_MAPPING:
         case F_OLIR:
-            s = xw_fail_at(err, XW_EINPUT, paths[i], 0, 0,
-                           "this format is not supported yet");
+            s = xw_read_olir_csv(&plan, paths[i], &f, &ro, err);
+            break;
+        case F_OSCAL_MAPPING:
+            s = xw_read_oscal_mapping(&plan, paths[i], &f, &ro, err);
             break;
         default:
             s = xw_fail_at(err, XW_EINPUT, paths[i], 0, 0,

@@ -2,7 +2,8 @@
  * oscal_json.c - reads an OSCAL catalog in JSON (NIST publishes SP 800-53
  * rev5 this way).  Groups become headings; controls and enhancements keep
  * their parent; a control's id is its published label (AC-2(1)) when it has
- * one; the statement parts, with their item labels and parameters, become
+ * one (and it is a short identifier); the statement parts, with their item
+ * labels and parameters, become
  * the description; the sort-id and withdrawn status are kept, and so are
  * links between controls (related, required, incorporated-into, moved-to).
  */
@@ -150,11 +151,16 @@ static xw_status read_control(oscal_ctx *c, json_t *ctl, const char *parent,
         return xw_fail_at(c->err, XW_EINPUT, c->path, 0, 0,
                           "a %s without an id or a title",
                           group ? "group" : "control");
+    /* The published label is the id people cite (AC-2(1)) when it is a
+     * short identifier; some catalogs put a title in it instead. */
     const char *label = prop(ctl, "label");
+    if (label && strpbrk(label, " \t\n"))
+        label = NULL;
     xw_control_in *in = xw_plan_add_control(c->plan, c->fw, c->err);
     if (!in)
         return c->err->status;
     in->id = xw_plan_str(c->plan, label ? label : oid);
+    in->alt_id = xw_plan_str(c->plan, oid);
     in->parent = parent;
     in->title = xw_plan_str(c->plan, title);
     in->assessable = !group;
@@ -277,6 +283,15 @@ xw_status xw_read_oscal_json(xw_plan *p, const char *path, const xw_file *f,
     if (!root)
         return xw_fail_at(err, XW_EINPUT, path, je.line, je.column, "JSON: %s",
                           je.text);
+    xw_status s = xw_read_oscal_model(p, path, f, root, o, err);
+    json_decref(root);
+    return s;
+}
+
+xw_status xw_read_oscal_model(xw_plan *p, const char *path, const xw_file *f,
+                              json_t *root, const xw_read_opts *o,
+                              xw_error *err)
+{
     json_t *cat = json_object_get(root, "catalog");
     json_t *meta = json_object_get(cat, "metadata");
     xw_status s = XW_OK;
@@ -314,6 +329,5 @@ xw_status xw_read_oscal_json(xw_plan *p, const char *path, const xw_file *f,
         s = read_links(&c, json_object_get(cat, "controls"));
     free(c.oscal_ids);
     free(c.our_ids);
-    json_decref(root);
     return s;
 }

@@ -103,6 +103,18 @@ xw_plan_row *xw_plan_add_row(xw_plan *p, xw_plan_set *s, xw_error *err)
     return r;
 }
 
+xw_status xw_plan_add_gap(xw_plan *p, xw_plan_set *s, const char *side,
+                          const char *control, xw_error *err)
+{
+    xw_plan_gap *g = grow((void **)&s->gaps, &s->ngaps, &s->capgaps,
+                          sizeof *g);
+    if (!g)
+        return xw_fail(err, XW_ENOMEM, "out of memory");
+    g->side = side;
+    g->control = xw_plan_str(p, control);
+    return XW_OK;
+}
+
 void xw_plan_free(xw_plan *p)
 {
     for (size_t i = 0; i < p->nfws; i++) {
@@ -110,8 +122,10 @@ void xw_plan_free(xw_plan *p)
         free(p->fws[i].links);
     }
     free(p->fws);
-    for (size_t i = 0; i < p->nsets; i++)
+    for (size_t i = 0; i < p->nsets; i++) {
         free(p->sets[i].rows);
+        free(p->sets[i].gaps);
+    }
     free(p->sets);
     xw_arena_free(&p->arena);
     memset(p, 0, sizeof *p);

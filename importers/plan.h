@@ -30,15 +30,22 @@ typedef struct xw_plan_row {
     long column;
 } xw_plan_row;
 
+typedef struct xw_plan_gap {
+    const char *side, *control;
+} xw_plan_gap;
+
 typedef struct xw_plan_set {
     xw_set_meta meta;           /* source/target may be NULL until resolved */
     const char *source_urn, *target_urn; /* frameworks named by URN */
+    const char *source_href, *target_href; /* or by the file they came from */
     int refs_are_urns;
     const char *file;
     char sha256[65];
     xw_plan_row *rows;
     size_t nrows, caprows;
     long merged_reverse;        /* reverse-direction rows already present */
+    xw_plan_gap *gaps;          /* explicit gaps (OSCAL gap summaries) */
+    size_t ngaps, capgaps;
 } xw_plan_set;
 
 typedef struct xw_plan {
@@ -60,6 +67,8 @@ xw_status xw_plan_add_link(xw_plan *p, xw_plan_framework *f, const char *from,
 xw_plan_set *xw_plan_add_set(xw_plan *p, const char *file, const char *sha256,
                              xw_error *err);
 xw_plan_row *xw_plan_add_row(xw_plan *p, xw_plan_set *s, xw_error *err);
+xw_status xw_plan_add_gap(xw_plan *p, xw_plan_set *s, const char *side,
+                          const char *control, xw_error *err);
 void xw_plan_free(xw_plan *p);
 
 /* Writes the plan: frameworks first, then sets (plan_load.c). */
@@ -79,5 +88,17 @@ xw_status xw_read_ciso_yaml(xw_plan *p, const char *path, const xw_file *f,
                             const xw_read_opts *o, xw_error *err);
 xw_status xw_read_oscal_json(xw_plan *p, const char *path, const xw_file *f,
                              const xw_read_opts *o, xw_error *err);
+xw_status xw_read_oscal_xml(xw_plan *p, const char *path, const xw_file *f,
+                            const xw_read_opts *o, xw_error *err);
+xw_status xw_read_oscal_mapping(xw_plan *p, const char *path,
+                                const xw_file *f, const xw_read_opts *o,
+                                xw_error *err);
+xw_status xw_read_olir_csv(xw_plan *p, const char *path, const xw_file *f,
+                           const xw_read_opts *o, xw_error *err);
+/* The OSCAL catalog model (as JSON), whichever syntax it was read from. */
+typedef struct json_t json_t;
+xw_status xw_read_oscal_model(xw_plan *p, const char *path, const xw_file *f,
+                              json_t *root, const xw_read_opts *o,
+                              xw_error *err);
 
 #endif

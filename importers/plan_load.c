@@ -51,12 +51,16 @@ static xw_status load_framework(xw_db *db, xw_plan_framework *f, int flags,
     return XW_OK;
 }
 
-/* The framework id behind a URN, into buf; 0 when no framework has it. */
-static int framework_by_urn(xw_db *db, const char *urn, char *buf, size_t size)
+/* The framework id behind a URN (or, with by_file, the framework imported
+ * from a file of that name), into buf; 0 when there is none. */
+static int framework_by_urn(xw_db *db, const char *urn, char *buf, size_t size,
+                            int by_file)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db->sql, "SELECT id FROM framework WHERE urn = ?1",
-                           -1, &q, NULL) != SQLITE_OK)
+    const char *sql = by_file ? "SELECT id FROM framework WHERE source_file = ?1"
+                                " OR source_file LIKE '%/' || ?1 ORDER BY id"
+                              : "SELECT id FROM framework WHERE urn = ?1";
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &q, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(q, 1, urn, -1, SQLITE_STATIC);
     int found = sqlite3_step(q) == SQLITE_ROW;
@@ -67,12 +71,23 @@ static int framework_by_urn(xw_db *db, const char *urn, char *buf, size_t size)
 }
 
 static xw_status resolve_framework(xw_db *db, xw_plan_set *s, const char *urn,
-                                   const char **id, char *buf, size_t size,
-                                   const char *role, xw_error *err)
+                                   const char *href, const char **id,
+                                   char *buf, size_t size, const char *role,
+                                   xw_error *err)
 {
     if (*id)
         return XW_OK;
-    if (!urn || !framework_by_urn(db, urn, buf, size))
+    if (!urn && href && framework_by_urn(db, href, buf, size, 1)) {
+        *id = buf;
+        return XW_OK;
+    }
+    if (!urn && href)
+        return xw_fail_at(err, XW_EINPUT, s->file, 0, 0,
+                          "mapping set %s: the %s resource %s names no "
+                          "imported catalog; name the framework with --%s",
+                          s->meta.id ? s->meta.id : "", role, href,
+                          role);
+    if (!urn || !framework_by_urn(db, urn, buf, size, 0))
         return xw_fail_at(err, XW_EINPUT, s->file, 0, 0,
                           "mapping set %s: the %s framework %s is not in the "
                           "database (import its framework file first or in "
@@ -100,11 +115,13 @@ static xw_status load_set(xw_db *db, xw_plan_set *ps, int flags,
                           xw_import_cb cb, void *ctx, xw_error *err)
 {
     char src[256], dst[256];
-    xw_status s = resolve_framework(db, ps, ps->source_urn, &ps->meta.source,
-                                    src, sizeof src, "source", err);
+    xw_status s = resolve_framework(db, ps, ps->source_urn, ps->source_href,
+                                    &ps->meta.source, src, sizeof src,
+                                    "source", err);
     if (s == XW_OK)
-        s = resolve_framework(db, ps, ps->target_urn, &ps->meta.target, dst,
-                              sizeof dst, "target", err);
+        s = resolve_framework(db, ps, ps->target_urn, ps->target_href,
+                              &ps->meta.target, dst, sizeof dst, "target",
+                              err);
     if (s != XW_OK)
         return s;
     xw_set_load *load;
@@ -162,6 +179,10 @@ static xw_status load_set(xw_db *db, xw_plan_set *ps, int flags,
             place(err, ps->file, in.line, row->column);
     }
     sqlite3_finalize(q);
+    for (size_t i = 0; i < ps->ngaps && s == XW_OK; i++)
+        if ((s = xw_set_gap(load, ps->gaps[i].side, ps->gaps[i].control,
+                            err)) != XW_OK)
+            place(err, ps->file, 0, 0);
     if (s != XW_OK) {
         xw_set_abort(load);
         return s;

@@ -162,6 +162,7 @@ extern const cli_command cli_cmd_derive;
 extern const cli_command cli_cmd_explain;
 extern const cli_command cli_cmd_algebra;
 extern const cli_command cli_cmd_lint;
+extern const cli_command cli_cmd_export_oscal;
 extern const cli_command cli_cmd_init;
 extern const cli_command cli_cmd_import;
 extern const cli_command cli_cmd_frameworks;

@@ -18,7 +18,7 @@ static const cli_command *const commands[] = {
     &cli_cmd_controls, &cli_cmd_show,     &cli_cmd_sets,
     &cli_cmd_coverage, &cli_cmd_matrix,   &cli_cmd_compare,
     &cli_cmd_derive,   &cli_cmd_explain,  &cli_cmd_algebra,
-    &cli_cmd_lint,
+    &cli_cmd_lint,     &cli_cmd_export_oscal,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

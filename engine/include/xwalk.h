@@ -158,6 +158,7 @@ typedef struct xw_set_meta {
     const char *license;
     const char *url;
     const char *urn;
+    const char *extra;  /* JSON of a format's other fields (OSCAL) */
 } xw_set_meta;
 
 enum {
@@ -404,6 +405,8 @@ void xw_derivation_free(xw_derivation *d);
 /* One piece of evidence behind a requirement's status (docs/semantics.md):
  *   mapping          a direct row; relationship read "control REL target"
  *   no-relationship  an explicit row saying the two are unrelated
+ *   gap-summary      the requirement is listed as unmapped in a gap summary
+ *                    of a set between the held framework and the target
  *   exhaustive       the framework's set to the target is exhaustive and has
  *                    no row for this requirement
  *   unmapped         no row, and the set (if any) is not exhaustive
@@ -521,6 +524,12 @@ extern const xw_column xw_compare_columns[];
 extern const int xw_compare_ncolumns;
 xw_status xw_compare(xw_db *db, const char *a, const char *b, xw_row_cb cb,
                      void *ctx, xw_error *err);
+
+/* ---------------------------------------------------------------- OSCAL */
+
+/* Writes mapping set set_id as an OSCAL 1.2 mapping collection (JSON). */
+xw_status xw_export_oscal(xw_db *db, const char *set_id, FILE *out,
+                          xw_error *err);
 
 /* ---------------------------------------------------------------- lint */
 
