@@ -15,6 +15,7 @@ struct xw_set_load {
     long sid;
     char source[256], target[256];
     sqlite3_stmt *find_control;
+    sqlite3_stmt *find_alt;
     sqlite3_stmt *insert;
     sqlite3_stmt *has_pair;
     sqlite3_stmt *same_row;
@@ -80,6 +81,7 @@ void xw_set_abort(xw_set_load *load)
         return;
     xw_rollback(load->db);
     sqlite3_finalize(load->find_control);
+    sqlite3_finalize(load->find_alt);
     sqlite3_finalize(load->insert);
     sqlite3_finalize(load->has_pair);
     sqlite3_finalize(load->same_row);
@@ -221,11 +223,13 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
             }
     }
     if (s == XW_OK)
-        /* The published id first, else the id the format uses inside. */
         s = xw_prepare(db, "SELECT cid FROM control WHERE framework = ?1"
-                           " AND (id = ?2 OR alt_id = ?2)"
-                           " ORDER BY id = ?2 DESC LIMIT 1",
+                           " AND id = ?2",
                        &load->find_control, err);
+    if (s == XW_OK)
+        s = xw_prepare(db, "SELECT cid FROM control WHERE framework = ?1"
+                           " AND alt_id = ?2",
+                       &load->find_alt, err);
     if (s == XW_OK)
         s = xw_prepare(db, "INSERT INTO mapping (sid, source, target,"
                            " relationship, rationale, strength, confidence,"
@@ -251,23 +255,27 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
     return XW_OK;
 }
 
-/* cid of control id in framework, 0 when absent, -1 on error. */
+/* cid of control id in framework, 0 when absent, -1 on error: the published
+ * id first, else the id the format uses inside (alt_id). */
 static long find_control(xw_set_load *load, const char *framework,
                          const char *id, xw_error *err)
 {
-    sqlite3_stmt *st = load->find_control;
-    sqlite3_bind_text(st, 1, framework, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    long cid = 0;
-    if (rc == SQLITE_ROW)
-        cid = sqlite3_column_int64(st, 0);
-    else if (rc != SQLITE_DONE) {
-        xw_fail_sql(err, load->db->sql, "looking up a control");
-        cid = -1;
+    sqlite3_stmt *queries[2] = {load->find_control, load->find_alt};
+    for (int k = 0; k < 2; k++) {
+        sqlite3_stmt *st = queries[k];
+        sqlite3_bind_text(st, 1, framework, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        long cid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            xw_fail_sql(err, load->db->sql, "looking up a control");
+            return -1;
+        }
+        if (cid)
+            return cid;
     }
-    sqlite3_reset(st);
-    return cid;
+    return 0;
 }
 
 /* Lower-cases a short vocabulary word into buf; returns buf. */
@@ -433,10 +441,12 @@ xw_status xw_set_finish(xw_set_load *load, xw_import_result *result,
                         xw_error *err)
 {
     sqlite3_finalize(load->find_control);
+    sqlite3_finalize(load->find_alt);
     sqlite3_finalize(load->insert);
     sqlite3_finalize(load->has_pair);
     sqlite3_finalize(load->same_row);
-    load->find_control = load->insert = load->has_pair = load->same_row = NULL;
+    load->find_control = load->find_alt = load->insert = load->has_pair =
+        load->same_row = NULL;
     xw_status s = xw_commit(load->db, err);
     if (s != XW_OK) {
         xw_set_abort(load);
