@@ -13,7 +13,7 @@ CFLAGS ?= -O2 -g
 BUILD ?= build
 BIN ?= xwalk
 
-PKGS = sqlite3 jansson libxml-2.0 yaml-0.1
+PKGS = sqlite3 jansson libxml-2.0 yaml-0.1 xlsxwriter
 XW_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-Iengine/include -Iengine -Iimporters $(shell pkg-config --cflags $(PKGS))
 XW_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm

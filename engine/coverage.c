@@ -191,8 +191,9 @@ static xw_status load_target(xw_db *db, xw_coverage *c, const char *target,
         "  SELECT c.cid, t.depth + 1, t.key || printf('%010d', c.ordinal),"
         "   t.root FROM t JOIN control p ON p.cid = t.cid"
         "   JOIN control c ON c.framework = ?1 AND c.parent = p.id)"
-        " SELECT c.cid, c.id, c.title, c.parent, c.assessable, t.depth, t.root"
-        " FROM t JOIN control c ON c.cid = t.cid ORDER BY t.key";
+        " SELECT c.cid, c.id, c.title, c.parent, c.assessable, t.depth, t.root,"
+        " c.title_ja, c.tags FROM t JOIN control c ON c.cid = t.cid"
+        " ORDER BY t.key";
     sqlite3_stmt *q;
     xw_status s = xw_prepare(db, sql, &q, err);
     if (s != XW_OK)
@@ -226,6 +227,8 @@ static xw_status load_target(xw_db *db, xw_coverage *c, const char *target,
         r->assessable = sqlite3_column_int(q, 4);
         r->depth = sqlite3_column_int(q, 5);
         r->section = dup(c, q, 6);
+        r->title_ja = dup(c, q, 7);
+        r->tags = dup(c, q, 8);
         r->relationship = -1;
         r->strength = -1;
         r->status = XW_UNKNOWN;

@@ -18,6 +18,7 @@
 struct xw_writer {
     FILE *out;
     xw_format format;
+    xw_writer_opts opts;
     const xw_column *cols;
     int ncols;
     long rows;
@@ -44,14 +45,33 @@ int xw_format_parse(const char *text)
 
 /* ---- CSV */
 
-static void csv_field(FILE *out, const char *v)
+/* A cell a spreadsheet would run as a formula (OWASP, CSV injection). */
+int xw_csv_cell_is_risky(const char *v)
 {
+    return v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
+           v[0] == '\t' || v[0] == '\r';
+}
+
+static void csv_field(xw_writer *w, const char *v)
+{
+    char *safe = NULL;
+    if (w->opts.neutralise && xw_csv_cell_is_risky(v)) {
+        /* A leading apostrophe makes a spreadsheet show the text as text. */
+        size_t n = strlen(v);
+        safe = malloc(n + 2);
+        if (safe) {
+            safe[0] = '\'';
+            memcpy(safe + 1, v, n + 1);
+            v = safe;
+        }
+    }
     /* Quote only where RFC 4180 needs it, so plain ids stay readable. */
     size_t n = strlen(v);
     if (n && !strpbrk(v, ",\"\r\n") && v[0] != ' ' && v[n - 1] != ' ')
-        fwrite(v, 1, n, out);
+        fwrite(v, 1, n, w->out);
     else if (n)
-        csv_fwrite(out, v, n);
+        csv_fwrite(w->out, v, n);
+    free(safe);
 }
 
 static void csv_row(xw_writer *w, const char *const *values)
@@ -59,9 +79,9 @@ static void csv_row(xw_writer *w, const char *const *values)
     for (int i = 0; i < w->ncols; i++) {
         if (i)
             fputc(',', w->out);
-        csv_field(w->out, values[i] ? values[i] : "");
+        csv_field(w, values[i] ? values[i] : "");
     }
-    fputc('\n', w->out);
+    fputs(w->opts.crlf ? "\r\n" : "\n", w->out);
 }
 
 /* ---- JSON */
@@ -262,6 +282,16 @@ static void table_print(xw_writer *w)
 xw_status xw_writer_open(FILE *out, xw_format format, const xw_column *cols,
                          int ncols, xw_writer **out_writer, xw_error *err)
 {
+    static const xw_writer_opts plain = {0, 0, 0};
+    return xw_writer_open_opts(out, format, cols, ncols, &plain, out_writer,
+                               err);
+}
+
+xw_status xw_writer_open_opts(FILE *out, xw_format format,
+                              const xw_column *cols, int ncols,
+                              const xw_writer_opts *opts,
+                              xw_writer **out_writer, xw_error *err)
+{
     if (ncols < 1 || ncols > XW_WRITER_MAX_COLUMNS)
         return xw_fail(err, XW_EINPUT, "a listing has 1 to %d columns",
                        XW_WRITER_MAX_COLUMNS);
@@ -270,12 +300,15 @@ xw_status xw_writer_open(FILE *out, xw_format format, const xw_column *cols,
         return xw_fail(err, XW_ENOMEM, "out of memory");
     w->out = out;
     w->format = format;
+    w->opts = *opts;
     w->cols = cols;
     w->ncols = ncols;
     const char *names[XW_WRITER_MAX_COLUMNS];
     for (int i = 0; i < ncols; i++)
         names[i] = cols[i].name;
     if (format == XW_FORMAT_CSV) {
+        if (opts->bom)
+            fputs("\xEF\xBB\xBF", out);
         csv_row(w, names);
     } else if (format == XW_FORMAT_JSON) {
         fputc('[', out);

@@ -18,7 +18,8 @@ static const cli_command *const commands[] = {
     &cli_cmd_controls, &cli_cmd_show,     &cli_cmd_sets,
     &cli_cmd_coverage, &cli_cmd_matrix,   &cli_cmd_compare,
     &cli_cmd_derive,   &cli_cmd_explain,  &cli_cmd_algebra,
-    &cli_cmd_lint,     &cli_cmd_export_oscal,
+    &cli_cmd_lint,     &cli_cmd_export,   &cli_cmd_export_oscal,
+    &cli_cmd_worksheet, &cli_cmd_phases,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

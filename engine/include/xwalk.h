@@ -436,6 +436,7 @@ typedef struct xw_evidence {
 
 typedef struct xw_coverage_row {
     const char *id, *title, *parent;
+    const char *title_ja, *tags;
     const char *section; /* id of the top-level item it falls under */
     int assessable, depth;
     xw_cover_status status;
@@ -531,6 +532,62 @@ xw_status xw_compare(xw_db *db, const char *a, const char *b, xw_row_cb cb,
 xw_status xw_export_oscal(xw_db *db, const char *set_id, FILE *out,
                           xw_error *err);
 
+/* ---------------------------------------------------------------- export */
+
+typedef struct xw_export_opts {
+    const char *out;                 /* a directory (CSV) or a file (XLSX) */
+    int xlsx;                        /* one workbook instead of CSV files */
+    const char *const *targets;      /* NULL: every target of a set */
+    int ntargets;
+    const char *const *from;         /* sources; NULL: those with a set */
+    int nfrom;
+    const char *const *jurisdictions; /* or the frameworks of these */
+    int njurisdictions;
+    int excel;                       /* CSV: UTF-8 BOM and CRLF */
+    int raw;                         /* CSV: do not neutralise formulas */
+    long long epoch;                 /* generated_at (SOURCE_DATE_EPOCH);
+                                        -1: now */
+} xw_export_opts;
+
+/* Writes every report as a batch (see export.c): CSV files and
+ * MANIFEST.csv in a new directory, or one XLSX workbook.  The data files
+ * depend only on the database's content: the same database gives the same
+ * bytes. */
+xw_status xw_export(xw_db *db, const xw_export_opts *opts, xw_error *err);
+
+/* ---------------------------------------------------------------- worksheet */
+
+/* The self-assessment worksheet for a target (the Japanese guideline):
+ * one row per assessable requirement with its status from the frameworks
+ * held, the evidence they give, what is left to show, and empty columns
+ * for the vendor's answer, its scope and an evidence reference. */
+typedef struct xw_worksheet_opts {
+    const char *target;
+    const char *const *have;
+    int nhave;
+    int ja; /* Japanese labels and titles */
+} xw_worksheet_opts;
+
+const xw_column *xw_worksheet_columns(int ja);
+extern const int xw_worksheet_ncolumns;
+xw_status xw_worksheet(xw_db *db, const xw_worksheet_opts *opts,
+                       xw_row_cb cb, void *ctx, xw_error *err);
+/* The same as an XLSX workbook. */
+xw_status xw_worksheet_xlsx(xw_db *db, const xw_worksheet_opts *opts,
+                            const char *file, xw_error *err);
+
+/* ---------------------------------------------------------------- phases */
+
+/* A target's requirements grouped by the contract moment they matter at
+ * (tags "moment:before-contract", "moment:at-contract",
+ * "moment:development", "moment:operation", "moment:end-of-support"):
+ * columns moment, requirement_id, title, title_ja, party (provider or
+ * customer), status (with frameworks held, else empty). */
+extern const xw_column xw_phases_columns[];
+extern const int xw_phases_ncolumns;
+xw_status xw_phases(xw_db *db, const char *target, const char *const *have,
+                    int nhave, xw_row_cb cb, void *ctx, xw_error *err);
+
 /* ---------------------------------------------------------------- lint */
 
 /* Checks the database; one row per finding with the columns severity
@@ -562,6 +619,19 @@ int xw_format_parse(const char *text);
 typedef struct xw_writer xw_writer;
 xw_status xw_writer_open(FILE *out, xw_format format, const xw_column *cols,
                          int ncols, xw_writer **out_writer, xw_error *err);
+/* CSV for people who open it in a spreadsheet. */
+typedef struct xw_writer_opts {
+    int bom;        /* start with a UTF-8 byte-order mark */
+    int crlf;       /* end rows with CR LF */
+    int neutralise; /* prefix ' to cells starting with = + - @ tab or CR */
+} xw_writer_opts;
+xw_status xw_writer_open_opts(FILE *out, xw_format format,
+                              const xw_column *cols, int ncols,
+                              const xw_writer_opts *opts,
+                              xw_writer **out_writer, xw_error *err);
+/* Whether a cell would be run as a formula by a spreadsheet. */
+int xw_csv_cell_is_risky(const char *value);
+
 /* Suitable as an xw_row_cb with the writer as ctx; returns non-zero on a
  * write error. */
 int xw_writer_row(void *writer, int n, const char *const *values);
