@@ -22,7 +22,76 @@ struct xw_set_load {
     int skip_repeats;
     long count, repeated, conflicting;
     char first_conflict[256];
+    /* The two frameworks' control ids, read once: looking every row's two
+     * ids up in the database was most of an import's time. */
+    xw_hashmap ids[2];
+    long *cids[2];
+    char **names[2];
+    size_t nids[2];
 };
+
+/* FNV-1a over "framework\0id", for the id maps (never UINT64_MAX). */
+static uint64_t id_hash(const char *id)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ULL;
+    return h == UINT64_MAX ? 0 : h;
+}
+
+/* Reads the ids (and alternative ids) of one side's framework. */
+static xw_status load_ids(xw_set_load *load, int side, const char *framework,
+                          xw_error *err)
+{
+    sqlite3_stmt *q;
+    xw_status s = xw_prepare(load->db,
+                             "SELECT cid, id FROM control WHERE framework = ?1"
+                             " ORDER BY ordinal",
+                             &q, err);
+    if (s != XW_OK)
+        return s;
+    sqlite3_bind_text(q, 1, framework, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    while (s == XW_OK && sqlite3_step(q) == SQLITE_ROW) {
+        if (load->nids[side] == cap) {
+            cap = cap ? cap * 2 : 256;
+            long *c = realloc(load->cids[side], cap * sizeof *c);
+            if (c)
+                load->cids[side] = c;
+            char **n = realloc(load->names[side], cap * sizeof *n);
+            if (n)
+                load->names[side] = n;
+            if (!c || !n) {
+                s = xw_fail(err, XW_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        size_t k = load->nids[side];
+        const char *id = (const char *)sqlite3_column_text(q, 1);
+        load->cids[side][k] = sqlite3_column_int64(q, 0);
+        load->names[side][k] = strdup(id);
+        load->nids[side]++;
+        /* On the rare hash collision the first id keeps the slot; the
+         * other is found through the database. */
+        size_t seen;
+        if (!xw_hashmap_get(&load->ids[side], id_hash(id), &seen) &&
+            xw_hashmap_put(&load->ids[side], id_hash(id), k) != 0)
+            s = xw_fail(err, XW_ENOMEM, "out of memory");
+    }
+    sqlite3_finalize(q);
+    return s;
+}
+
+static void free_ids(xw_set_load *load)
+{
+    for (int side = 0; side < 2; side++) {
+        for (size_t k = 0; k < load->nids[side]; k++)
+            free(load->names[side][k]);
+        free(load->names[side]);
+        free(load->cids[side]);
+        xw_hashmap_free(&load->ids[side]);
+    }
+}
 
 static xw_status check_framework(xw_db *db, const char *id, const char *role,
                                  xw_error *err)
@@ -85,6 +154,7 @@ void xw_set_abort(xw_set_load *load)
     sqlite3_finalize(load->insert);
     sqlite3_finalize(load->has_pair);
     sqlite3_finalize(load->same_row);
+    free_ids(load);
     free(load);
 }
 
@@ -246,6 +316,10 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
                            " AND rationale = ?4",
                        &load->same_row, err);
     load->skip_repeats = (flags & XW_IMPORT_SKIP_REPEATS) != 0;
+    if (s == XW_OK)
+        s = load_ids(load, 0, load->source, err);
+    if (s == XW_OK)
+        s = load_ids(load, 1, load->target, err);
     if (s != XW_OK) {
         xw_set_abort(load);
         return s;
@@ -260,6 +334,12 @@ xw_status xw_set_begin(xw_db *db, const xw_set_meta *meta,
 static long find_control(xw_set_load *load, const char *framework,
                          const char *id, xw_error *err)
 {
+    int side = framework == load->source ? 0 : framework == load->target ? 1
+                                                                        : -1;
+    size_t k;
+    if (side >= 0 && xw_hashmap_get(&load->ids[side], id_hash(id), &k) &&
+        !strcmp(load->names[side][k], id))
+        return load->cids[side][k];
     sqlite3_stmt *queries[2] = {load->find_control, load->find_alt};
     for (int k = 0; k < 2; k++) {
         sqlite3_stmt *st = queries[k];
@@ -452,6 +532,7 @@ xw_status xw_set_finish(xw_set_load *load, xw_import_result *result,
         xw_set_abort(load);
         return s;
     }
+    free_ids(load);
     result->rows = load->count;
     result->repeated = load->repeated;
     result->conflicting = load->conflicting;

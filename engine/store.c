@@ -87,7 +87,10 @@ xw_status xw_open(const char *path, int flags, xw_db **out, xw_error *err)
 
     xw_status s = exec(db, "PRAGMA foreign_keys = ON", err);
     if (s == XW_OK && (flags & (XW_OPEN_WRITE | XW_OPEN_CREATE)))
-        s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+        s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                     /* Large imports touch many index pages: a 64 MiB page
+                      * cache keeps them in memory. */
+                     " PRAGMA cache_size = -65536",
                  err);
     if (s == XW_OK)
         s = xw_schema_migrate(db, (flags & (XW_OPEN_WRITE | XW_OPEN_CREATE)) != 0,
@@ -185,7 +188,8 @@ int xw_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
 {
     if (!s || !*s)
         return sqlite3_bind_null(st, idx);
-    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+    /* Callers keep the text alive until the statement has stepped. */
+    return sqlite3_bind_text(st, idx, s, -1, SQLITE_STATIC);
 }
 
 xw_status xw_step_done(xw_db *db, sqlite3_stmt *st, xw_error *err)
