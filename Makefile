@@ -13,7 +13,7 @@ CFLAGS ?= -O2 -g
 BUILD ?= build
 BIN ?= xwalk
 
-PKGS = sqlite3 jansson libxml-2.0 yaml-0.1 xlsxwriter
+PKGS = sqlite3 jansson libxml-2.0 yaml-0.1 xlsxwriter libmicrohttpd
 XW_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
 	-Iengine/include -Iengine -Iimporters $(shell pkg-config --cflags $(PKGS))
 XW_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
@@ -27,14 +27,17 @@ XW_LDFLAGS += -fsanitize=address,undefined
 endif
 
 LIB_SRC = $(wildcard engine/*.c) $(wildcard importers/*.c)
-CLI_SRC = $(wildcard engine/cli/*.c)
+CLI_SRC = $(wildcard engine/cli/*.c) $(BUILD)/web_page.c
 UNIT_SRC = $(wildcard tests/unit/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ = $(filter-out $(BUILD)/$(BUILD)/%,$(CLI_SRC:%.c=$(BUILD)/%.o)) \
+	$(BUILD)/web_page.o
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS = $(wildcard engine/*.h engine/include/*.h engine/cli/*.h importers/*.h tests/unit/*.h)
 
-.PHONY: all deps demo check test unit cli-test asan bench install clean
+.PHONY: all deps demo check test unit cli-test asan bench fuzz fuzz-smoke fuzz-lib \
+	reliability \
+	install clean
 
 all: $(BIN)
 
@@ -48,6 +51,14 @@ $(BUILD)/%.o: %.c $(HEADERS)
 $(BUILD)/tests/unit/%.o: tests/unit/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(XW_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+# The web page (web/index.html) is compiled into the binary.
+$(BUILD)/web_page.c: web/index.html scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh cli_web_page web/index.html > $@
+
+$(BUILD)/web_page.o: $(BUILD)/web_page.c
+	$(CC) $(CFLAGS) $(XW_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libxwalk.a: $(LIB_OBJ)
 	rm -f $@
@@ -85,9 +96,18 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/xwalk SAN=1 \
 		CFLAGS="-O1 -g" test
 
+# Kills imports at random moments, and reads during an import.
+reliability: $(BIN) $(BUILD)/generate
+	XWALK_BIN=$(CURDIR)/$(BIN) GENERATE=$(CURDIR)/$(BUILD)/generate \
+		bash tests/reliability/crash.sh
+	XWALK_BIN=$(CURDIR)/$(BIN) GENERATE=$(CURDIR)/$(BUILD)/generate \
+		bash tests/reliability/concurrent.sh
+
 check: deps
 	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory reliability
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 $(BUILD)/generate: tests/bench/generate.c
 	@mkdir -p $(dir $@)
@@ -98,6 +118,43 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/generate
 	XWALK_BIN=$(CURDIR)/$(BIN) GENERATE=$(CURDIR)/$(BUILD)/generate \
 		OUT=$(CURDIR)/BENCHMARKS.md bash tests/bench/run.sh
+
+# Fuzzing with libFuzzer (clang): `make fuzz` runs each harness for
+# FUZZ_SECONDS (60) on a copy of its seed corpus in tests/fuzz/corpus;
+# make check runs a short round of each.  Inputs that once crashed are kept
+# in tests/fuzz/regressions/NAME and replayed every time.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES = csv formats
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz-lib:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+		CFLAGS="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		build/fuzz/libxwalk.a
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libxwalk.a
+	clang -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) $(XW_CFLAGS) -o $@ $< \
+		build/fuzz/libxwalk.a $(XW_LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-lib
+	@$(MAKE) --no-print-directory $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
+	@for h in $(FUZZ_HARNESSES); do \
+		mkdir -p build/fuzz/corpus-$$h build/fuzz/artifacts && \
+		cp tests/fuzz/corpus/$$h/* build/fuzz/corpus-$$h/ && \
+		if [ -d tests/fuzz/regressions/$$h ]; then \
+			build/fuzz/fuzz_$$h tests/fuzz/regressions/$$h/* || exit 1; fi && \
+		echo "fuzz: $$h for $(FUZZ_SECONDS) s" && \
+		build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/artifacts/$$h- \
+			build/fuzz/corpus-$$h 2>build/fuzz/$$h.log || \
+			{ tail -40 build/fuzz/$$h.log; exit 1; }; \
+		grep -E '^stat::number_of_executed_units' build/fuzz/$$h.log; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 install: $(BIN)
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/xwalk

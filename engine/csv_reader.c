@@ -147,12 +147,18 @@ static void on_record(int term, void *rp)
     r->arena_len = 0;
 }
 
+/* Bytes of one line handed to libcsv at a time. */
+#define CSV_SLICE ((size_t)1 << 20)
+
 xw_status xw_csv_parse(const char *name, const char *data, size_t len,
                        xw_csv_record_cb cb, void *ctx, xw_error *err)
 {
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return xw_fail(err, XW_ENOMEM, "out of memory");
+    /* libcsv grows its field buffer by this many bytes at a time; the
+     * default of 128 makes a long field cost quadratic copying. */
+    csv_set_blk_size(&p, CSV_SLICE);
     reader r = {0};
     r.name = name;
     r.cb = cb;
@@ -164,15 +170,22 @@ xw_status xw_csv_parse(const char *name, const char *data, size_t len,
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
         pos = 3;
     r.line = 0;
+    size_t end = pos;
     while (pos < len && r.status == XW_OK) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - data) + 1 : len;
-        r.line++;
+        if (pos == end) {
+            const char *nl = memchr(data + pos, '\n', len - pos);
+            end = nl ? (size_t)(nl - data) + 1 : len;
+            r.line++;
+        }
         /* pstate 0 is libcsv's "row not begun": a record can only begin
          * at the start of a physical line. */
         if (p.pstate == 0 && r.nfields == 0)
             r.record_line = r.line;
+        /* A line is fed in slices so that a field growing past the limit
+         * is refused before libcsv has buffered all of it. */
         size_t n = end - pos;
+        if (n > CSV_SLICE)
+            n = CSV_SLICE;
         if (csv_parse(&p, data + pos, n, on_field, on_record, &r) != n &&
             r.status == XW_OK) {
             if (csv_error(&p) == CSV_EPARSE)
@@ -185,7 +198,12 @@ xw_status xw_csv_parse(const char *name, const char *data, size_t len,
                 r.status = xw_fail(err, XW_ENOMEM, "out of memory: %s",
                                    csv_strerror(csv_error(&p)));
         }
-        pos = end;
+        if (r.status == XW_OK && p.entry_pos > XW_CSV_MAX_FIELD_BYTES)
+            r.status = xw_fail_at(err, XW_EINPUT, name, r.record_line,
+                                  r.nfields + 1,
+                                  "field is longer than %zu bytes",
+                                  XW_CSV_MAX_FIELD_BYTES);
+        pos += n;
     }
     if (r.status == XW_OK &&
         csv_fini(&p, on_field, on_record, &r) != 0 && r.status == XW_OK) {

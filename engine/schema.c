@@ -155,6 +155,33 @@ static const char *const migrations[] = {
     "  PRIMARY KEY (sid, side, control)"
     ") WITHOUT ROWID;"
     "CREATE INDEX mapping_gap_control ON mapping_gap(control);",
+
+    /* 5 -> 6: full-text search over ids, titles and descriptions in English
+     * and Japanese.  The trigram tokenizer finds any run of three or more
+     * characters, which serves Japanese text, written without spaces. */
+    "CREATE VIRTUAL TABLE control_fts USING fts5(id, title, description,"
+    "  title_ja, description_ja, content='control', content_rowid='cid',"
+    "  tokenize='trigram');"
+    "INSERT INTO control_fts(control_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER control_fts_insert AFTER INSERT ON control BEGIN"
+    "  INSERT INTO control_fts(rowid, id, title, description, title_ja,"
+    "   description_ja) VALUES (new.cid, new.id, new.title, new.description,"
+    "   new.title_ja, new.description_ja);"
+    " END;"
+    "CREATE TRIGGER control_fts_delete AFTER DELETE ON control BEGIN"
+    "  INSERT INTO control_fts(control_fts, rowid, id, title, description,"
+    "   title_ja, description_ja) VALUES ('delete', old.cid, old.id,"
+    "   old.title, old.description, old.title_ja, old.description_ja);"
+    " END;"
+    "CREATE TRIGGER control_fts_update AFTER UPDATE OF id, title,"
+    "  description, title_ja, description_ja ON control BEGIN"
+    "  INSERT INTO control_fts(control_fts, rowid, id, title, description,"
+    "   title_ja, description_ja) VALUES ('delete', old.cid, old.id,"
+    "   old.title, old.description, old.title_ja, old.description_ja);"
+    "  INSERT INTO control_fts(rowid, id, title, description, title_ja,"
+    "   description_ja) VALUES (new.cid, new.id, new.title, new.description,"
+    "   new.title_ja, new.description_ja);"
+    " END;",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

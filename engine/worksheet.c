@@ -41,8 +41,8 @@ static const char *const status_ja[XW_STATUS_COUNT] = {"充足", "一部充足",
                                                        "未充足", "不明"};
 
 static const char *const left_en[XW_STATUS_COUNT] = {
-    "Confirm that the held frameworks' evidence applies to this product and "
-    "contract.",
+    ("Confirm that the held frameworks' evidence applies to this product "
+     "and contract."),
     "Show what the held frameworks leave out of this requirement.",
     "Everything: the held frameworks are known not to address it.",
     "Everything, unless a mapping not yet made shows otherwise."};

@@ -16,6 +16,7 @@ typedef struct cli_ctx {
     const char *data_dir; /* bundled content: $XWALK_DATA or beside the binary */
     FILE *out;            /* data */
     FILE *diag;           /* progress and notes */
+    int read_only;        /* never open the database for writing (serve) */
 } cli_ctx;
 
 typedef xw_status (*cli_command_fn)(int argc, char **argv, cli_ctx *ctx,
@@ -147,6 +148,17 @@ xw_status cli_write_coverage(cli_ctx *ctx, xw_format format,
                              const xw_coverage *c, int summary, xw_error *err);
 void cli_relationship_cell(const xw_coverage_row *r, char *buf, size_t size);
 
+/* The reports behind the commands, for other front ends (serve.c). */
+xw_status cli_matrix_report(cli_ctx *ctx, xw_format format,
+                            const xw_matrix_opts *opts, xw_error *err);
+xw_status cli_explain_report(cli_ctx *ctx, xw_format format,
+                             const xw_coverage_opts *opts, const char *id,
+                             xw_error *err);
+xw_status cli_coverage_report(cli_ctx *ctx, xw_format format,
+                              const xw_coverage_opts *opts, xw_error *err);
+xw_status cli_compare_report(cli_ctx *ctx, xw_format format, const char *a,
+                             const char *b, xw_error *err);
+
 /* An xw_import_cb (ctx is the cli_ctx) that notes each imported file on
  * ctx->diag. */
 void cli_report_import(void *ctx, const char *file, const xw_import_result *r);
@@ -166,6 +178,8 @@ extern const cli_command cli_cmd_export_oscal;
 extern const cli_command cli_cmd_export;
 extern const cli_command cli_cmd_worksheet;
 extern const cli_command cli_cmd_phases;
+extern const cli_command cli_cmd_search;
+extern const cli_command cli_cmd_serve;
 extern const cli_command cli_cmd_init;
 extern const cli_command cli_cmd_import;
 extern const cli_command cli_cmd_frameworks;

@@ -42,6 +42,13 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     return cli_emit(ctx, &lo, emit, &a, err);
 }
 
+xw_status cli_compare_report(cli_ctx *ctx, xw_format format, const char *a,
+                             const char *b, xw_error *err)
+{
+    compare_args args = {a, b};
+    return emit(ctx, format, &args, err);
+}
+
 const cli_command cli_cmd_compare = {
     "compare", run, "two frameworks side by side",
     "usage: xwalk compare A B [--format F] [-o FILE]\n"

@@ -68,6 +68,13 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     return s;
 }
 
+xw_status cli_coverage_report(cli_ctx *ctx, xw_format format,
+                              const xw_coverage_opts *opts, xw_error *err)
+{
+    coverage_args a = {*opts};
+    return emit(ctx, format, &a, err);
+}
+
 const cli_command cli_cmd_coverage = {
     "coverage", run, "how far the frameworks you hold cover a target",
     "usage: xwalk coverage --target FW --from FW[,FW...] [--derived]\n"

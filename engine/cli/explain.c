@@ -182,6 +182,15 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     return s;
 }
 
+xw_status cli_explain_report(cli_ctx *ctx, xw_format format,
+                             const xw_coverage_opts *opts, const char *id,
+                             xw_error *err)
+{
+    explain_args a = {*opts, id};
+    a.opts.only = id;
+    return emit(ctx, format, &a, err);
+}
+
 const cli_command cli_cmd_explain = {
     "explain", run, "why a requirement has its coverage status",
     "usage: xwalk explain FRAMEWORK:ID --from FW[,FW...] [--derived]\n"

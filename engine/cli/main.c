@@ -19,7 +19,8 @@ static const cli_command *const commands[] = {
     &cli_cmd_coverage, &cli_cmd_matrix,   &cli_cmd_compare,
     &cli_cmd_derive,   &cli_cmd_explain,  &cli_cmd_algebra,
     &cli_cmd_lint,     &cli_cmd_export,   &cli_cmd_export_oscal,
-    &cli_cmd_worksheet, &cli_cmd_phases,
+    &cli_cmd_worksheet, &cli_cmd_phases,   &cli_cmd_search,
+    &cli_cmd_serve,
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
@@ -80,7 +81,7 @@ static int exit_code(xw_status s)
 int main(int argc, char **argv)
 {
     char data_buf[PATH_MAX + 64];
-    cli_ctx ctx = {NULL, NULL, stdout, stderr};
+    cli_ctx ctx = {NULL, NULL, stdout, stderr, 0};
     const char *env_db = getenv("XWALK_DB");
     ctx.db_path = env_db && *env_db ? env_db : "xwalk.db";
 

@@ -234,6 +234,13 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     return s;
 }
 
+xw_status cli_matrix_report(cli_ctx *ctx, xw_format format,
+                            const xw_matrix_opts *opts, xw_error *err)
+{
+    matrix_args a = {*opts};
+    return emit(ctx, format, &a, err);
+}
+
 const cli_command cli_cmd_matrix = {
     "matrix", run, "a target's requirements against several frameworks",
     "usage: xwalk matrix --target FW (--against FW,... | --jurisdiction CC,...)\n"

@@ -112,8 +112,9 @@ xw_status cli_open_read(cli_ctx *ctx, xw_db **db, xw_error *err)
 {
     /* A database we may write to is migrated forward on the way; a
      * read-only copy (an auditor's, say) is read as it is. */
-    int flags = access(ctx->db_path, W_OK) == 0 ? XW_OPEN_WRITE
-                                                : XW_OPEN_READONLY;
+    int flags = !ctx->read_only && access(ctx->db_path, W_OK) == 0
+                    ? XW_OPEN_WRITE
+                    : XW_OPEN_READONLY;
     return xw_open(ctx->db_path, flags, db, err);
 }
 

@@ -588,6 +588,16 @@ extern const int xw_phases_ncolumns;
 xw_status xw_phases(xw_db *db, const char *target, const char *const *have,
                     int nhave, xw_row_cb cb, void *ctx, xw_error *err);
 
+/* ---------------------------------------------------------------- search */
+
+/* Controls whose id, title or description (English or Japanese) hold the
+ * query, best first, at most limit (100 when 0); framework narrows it.
+ * Columns: framework, id, title, title_ja, source_ref. */
+extern const xw_column xw_search_columns[];
+extern const int xw_search_ncolumns;
+xw_status xw_search(xw_db *db, const char *query, const char *framework,
+                    int limit, xw_row_cb cb, void *ctx, xw_error *err);
+
 /* ---------------------------------------------------------------- lint */
 
 /* Checks the database; one row per finding with the columns severity
