@@ -36,7 +36,7 @@ UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 HEADERS = $(wildcard engine/*.h engine/include/*.h engine/cli/*.h importers/*.h tests/unit/*.h)
 
 .PHONY: all deps demo check test unit cli-test asan bench fuzz fuzz-smoke fuzz-lib \
-	reliability \
+	reliability browser \
 	install clean
 
 all: $(BIN)
@@ -106,8 +106,15 @@ reliability: $(BIN) $(BUILD)/generate
 check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory reliability
+	@$(MAKE) --no-print-directory browser
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# The web view in headless Chromium, then 200 concurrent API clients.
+browser: $(BIN)
+	@sh scripts/install-browser-deps
+	XWALK_BIN=$(CURDIR)/$(BIN) OUT=$(CURDIR)/$(BUILD)/browser \
+		bash tests/browser/run.sh
 
 $(BUILD)/generate: tests/bench/generate.c
 	@mkdir -p $(dir $@)
