@@ -65,6 +65,8 @@ xw_status xw_file_read(const char *path, xw_file *f, xw_error *err);
 void xw_file_free(xw_file *f);
 
 /* ---- store.c */
+/* Runs SQL with no parameters (schema and transaction statements only). */
+xw_status xw_exec(xw_db *db, const char *sql, xw_error *err);
 xw_status xw_begin(xw_db *db, xw_error *err);
 xw_status xw_commit(xw_db *db, xw_error *err);
 void xw_rollback(xw_db *db);

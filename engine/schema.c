@@ -182,6 +182,29 @@ static const char *const migrations[] = {
     "   description_ja) VALUES (new.cid, new.id, new.title, new.description,"
     "   new.title_ja, new.description_ja);"
     " END;",
+
+    /* 6 -> 7: the search index is built when a search first needs it, not
+     * row by row during imports: trigram-indexing every control made an
+     * import of 300,000 controls five times slower.  A change to the
+     * controls only marks the index stale, once. */
+    "DROP TRIGGER control_fts_insert;"
+    "DROP TRIGGER control_fts_delete;"
+    "DROP TRIGGER control_fts_update;"
+    "CREATE TABLE search_index ("
+    "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+    "  stale INTEGER NOT NULL CHECK (stale IN (0, 1))"
+    ");"
+    "INSERT INTO search_index VALUES (1, 0);"
+    "CREATE TRIGGER search_stale_insert AFTER INSERT ON control"
+    "  WHEN (SELECT stale FROM search_index) = 0"
+    "  BEGIN UPDATE search_index SET stale = 1; END;"
+    "CREATE TRIGGER search_stale_delete AFTER DELETE ON control"
+    "  WHEN (SELECT stale FROM search_index) = 0"
+    "  BEGIN UPDATE search_index SET stale = 1; END;"
+    "CREATE TRIGGER search_stale_update AFTER UPDATE OF cid, id, title,"
+    "  description, title_ja, description_ja ON control"
+    "  WHEN (SELECT stale FROM search_index) = 0"
+    "  BEGIN UPDATE search_index SET stale = 1; END;",
 };
 
 #define XW_SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))

@@ -2,7 +2,8 @@
  * search.c - full-text search over the controls (FTS5, trigram tokenizer):
  * any run of three or more characters of an id, a title or a description,
  * in English or Japanese.  Shorter queries (two-character Japanese words
- * are common) fall back to a substring scan.
+ * are common) fall back to a substring scan, as does a read-only database
+ * whose index is stale.
  */
 #include <string.h>
 
@@ -25,6 +26,59 @@ static size_t chars(const char *s)
     return n;
 }
 
+static xw_status read_stale(xw_db *db, int *stale, xw_error *err)
+{
+    sqlite3_stmt *q;
+    xw_status s = xw_prepare(db, "SELECT stale FROM search_index", &q, err);
+    if (s != XW_OK)
+        return s;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        *stale = sqlite3_column_int(q, 0);
+    else
+        s = xw_fail_sql(err, db->sql, "reading the search index state");
+    sqlite3_finalize(q);
+    return s;
+}
+
+/* Brings the index up to date when the controls changed since it was
+ * built.  A read-only database keeps a stale index; *usable says whether
+ * the index may be queried. */
+static xw_status refresh_index(xw_db *db, int *usable, xw_error *err)
+{
+    int stale = 0;
+    xw_status s = read_stale(db, &stale, err);
+    if (s != XW_OK || !stale) {
+        *usable = s == XW_OK;
+        return s;
+    }
+    *usable = 0;
+    if (sqlite3_db_readonly(db->sql, "main"))
+        return XW_OK;
+    if ((s = xw_begin(db, err)) != XW_OK)
+        return s;
+    /* Another process may have rebuilt it while this one waited. */
+    s = read_stale(db, &stale, err);
+    if (s == XW_OK && stale)
+        s = xw_exec(db,
+                    "INSERT INTO control_fts(control_fts) VALUES ('rebuild');"
+                    "UPDATE search_index SET stale = 0;",
+                    err);
+    if (s != XW_OK) {
+        xw_rollback(db);
+        return s;
+    }
+    if ((s = xw_commit(db, err)) == XW_OK)
+        *usable = 1;
+    return s;
+}
+
+xw_status xw_search_refresh(xw_db *db, xw_error *err)
+{
+    int usable;
+    return refresh_index(db, &usable, err);
+}
+
 xw_status xw_search(xw_db *db, const char *query, const char *framework,
                     int limit, xw_row_cb cb, void *ctx, xw_error *err)
 {
@@ -44,8 +98,12 @@ xw_status xw_search(xw_db *db, const char *query, const char *framework,
         " AND (?2 IS NULL OR framework = ?2)"
         " ORDER BY framework, ordinal LIMIT ?3";
     sqlite3_stmt *q;
-    int fts = chars(query) >= 3;
-    xw_status s = xw_prepare(db, fts ? fts_sql : like_sql, &q, err);
+    int fts = chars(query) >= 3, usable = 0;
+    xw_status s = fts ? refresh_index(db, &usable, err) : XW_OK;
+    if (s != XW_OK)
+        return s;
+    fts = fts && usable;
+    s = xw_prepare(db, fts ? fts_sql : like_sql, &q, err);
     if (s != XW_OK)
         return s;
     char phrase[1100];

@@ -9,7 +9,7 @@
 
 #include "internal.h"
 
-static xw_status exec(xw_db *db, const char *sql, xw_error *err)
+xw_status xw_exec(xw_db *db, const char *sql, xw_error *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -85,9 +85,9 @@ xw_status xw_open(const char *path, int flags, xw_db **out, xw_error *err)
         return XW_EDB;
     }
 
-    xw_status s = exec(db, "PRAGMA foreign_keys = ON", err);
+    xw_status s = xw_exec(db, "PRAGMA foreign_keys = ON", err);
     if (s == XW_OK && (flags & (XW_OPEN_WRITE | XW_OPEN_CREATE)))
-        s = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+        s = xw_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                      /* Large imports touch many index pages: a 64 MiB page
                       * cache keeps them in memory. */
                      " PRAGMA cache_size = -65536",
@@ -123,7 +123,7 @@ xw_status xw_begin(xw_db *db, xw_error *err)
         snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
     else
         snprintf(sql, sizeof sql, "SAVEPOINT xw_%d", db->depth);
-    xw_status s = exec(db, sql, err);
+    xw_status s = xw_exec(db, sql, err);
     if (s == XW_OK)
         db->depth++;
     return s;
@@ -139,7 +139,7 @@ xw_status xw_commit(xw_db *db, xw_error *err)
         snprintf(sql, sizeof sql, "COMMIT");
     else
         snprintf(sql, sizeof sql, "RELEASE xw_%d", db->depth);
-    xw_status s = exec(db, sql, err);
+    xw_status s = xw_exec(db, sql, err);
     if (s != XW_OK && db->depth == 0)
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     return s;

@@ -278,6 +278,17 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     if ((s = cli_open_read(&srv.base, &db, err)) != XW_OK)
         return s;
     xw_close(db);
+    /* The search index is brought up to date once, before serving starts,
+     * when the file can be written; the schema is current, so this open
+     * migrates nothing. */
+    if (access(ctx->db_path, W_OK) == 0) {
+        if ((s = xw_open(ctx->db_path, XW_OPEN_WRITE, &db, err)) != XW_OK)
+            return s;
+        s = xw_search_refresh(db, err);
+        xw_close(db);
+        if (s != XW_OK)
+            return s;
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_INTERNAL_THREAD |
             MHD_USE_ERROR_LOG,

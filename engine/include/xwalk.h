@@ -598,6 +598,11 @@ extern const int xw_search_ncolumns;
 xw_status xw_search(xw_db *db, const char *query, const char *framework,
                     int limit, xw_row_cb cb, void *ctx, xw_error *err);
 
+/* The search index is built when a search first needs it after the
+ * controls changed (imports do not pay for it).  This builds it now; a
+ * database opened read-only is left as it is, and its searches scan. */
+xw_status xw_search_refresh(xw_db *db, xw_error *err);
+
 /* ---------------------------------------------------------------- lint */
 
 /* Checks the database; one row per finding with the columns severity

@@ -104,6 +104,58 @@ START_TEST(readonly_handle_does_not_migrate)
 }
 END_TEST
 
+static int count_row(void *ctx, int n, const char *const *values)
+{
+    (void)n;
+    (void)values;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* Imports only mark the search index stale; a writable handle rebuilds it
+ * on the first search, a read-only one scans and leaves it stale. */
+START_TEST(search_index_is_built_by_the_first_writable_search)
+{
+    char dir[512], path[1024], csv[1200];
+    unit_tmp_dir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/x.db", dir);
+    unit_write_file(dir, "c.csv", "id,title\nA1,Patch promptly\n", csv,
+                    sizeof csv);
+    xw_db *db;
+    xw_error err;
+    xw_import_result res;
+    xw_framework_meta m = {.id = "fw", .name = "fw", .version = "1",
+                           .jurisdiction = "JP"};
+    ck_assert_int_eq(xw_open(path, XW_OPEN_CREATE, &db, &err), XW_OK);
+    ck_assert_int_eq(xw_import_catalog_csv(db, csv, &m, 0, &res, &err), XW_OK);
+    ck_assert_int_eq(unit_query_int(db, "SELECT stale FROM search_index"), 1);
+    xw_close(db);
+
+    int found = 0;
+    ck_assert_int_eq(xw_open(path, XW_OPEN_READONLY, &db, &err), XW_OK);
+    ck_assert_int_eq(xw_search(db, "promptly", NULL, 0, count_row, &found,
+                               &err),
+                     XW_OK);
+    ck_assert_int_eq(found, 1);
+    ck_assert_int_eq(unit_query_int(db, "SELECT stale FROM search_index"), 1);
+    xw_close(db);
+
+    found = 0;
+    ck_assert_int_eq(xw_open(path, XW_OPEN_WRITE, &db, &err), XW_OK);
+    ck_assert_int_eq(xw_search(db, "promptly", NULL, 0, count_row, &found,
+                               &err),
+                     XW_OK);
+    ck_assert_int_eq(found, 1);
+    ck_assert_int_eq(unit_query_int(db, "SELECT stale FROM search_index"), 0);
+    /* The rebuilt index answers by itself: the same count through FTS. */
+    ck_assert_int_eq(unit_query_int(db, "SELECT count(*) FROM control_fts "
+                                        "WHERE control_fts MATCH 'promptly'"),
+                     1);
+    xw_close(db);
+    unit_tmp_cleanup(dir);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -113,6 +165,7 @@ Suite *store_suite(void)
     tcase_add_test(tc, not_a_database);
     tcase_add_test(tc, newer_schema_is_refused);
     tcase_add_test(tc, readonly_handle_does_not_migrate);
+    tcase_add_test(tc, search_index_is_built_by_the_first_writable_search);
     suite_add_tcase(s, tc);
     return s;
 }
