@@ -47,29 +47,12 @@ static const char *compare_sql =
     "   AND NOT EXISTS (SELECT 1 FROM positive p WHERE p.b = c.cid)"
     " ) ORDER BY k, o1, o2, set_id";
 
-static xw_status require(xw_db *db, const char *id, xw_error *err)
-{
-    sqlite3_stmt *q;
-    xw_status s = xw_prepare(db, "SELECT 1 FROM framework WHERE id = ?1", &q,
-                             err);
-    if (s != XW_OK)
-        return s;
-    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-    int found = sqlite3_step(q) == SQLITE_ROW;
-    sqlite3_finalize(q);
-    return found ? XW_OK
-                 : xw_fail(err, XW_EINPUT,
-                           "no framework \"%s\" in the database (see 'xwalk "
-                           "frameworks')",
-                           id);
-}
-
 xw_status xw_compare(xw_db *db, const char *a, const char *b, xw_row_cb cb,
                      void *ctx, xw_error *err)
 {
-    xw_status s = require(db, a, err);
+    xw_status s = xw_require_framework(db, a, err);
     if (s == XW_OK)
-        s = require(db, b, err);
+        s = xw_require_framework(db, b, err);
     if (s != XW_OK)
         return s;
     sqlite3_stmt *q;

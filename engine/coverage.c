@@ -161,24 +161,6 @@ static const char *dup(xw_coverage *c, sqlite3_stmt *q, int col)
     return s ? xw_arena_strdup(&c->arena, s) : NULL;
 }
 
-static xw_status check_framework(xw_db *db, const char *id, xw_error *err)
-{
-    sqlite3_stmt *q;
-    xw_status s = xw_prepare(db, "SELECT 1 FROM framework WHERE id = ?1", &q,
-                             err);
-    if (s != XW_OK)
-        return s;
-    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc == SQLITE_ROW)
-        return XW_OK;
-    return xw_fail(err, XW_EINPUT,
-                   "no framework \"%s\" in the database (see 'xwalk "
-                   "frameworks')",
-                   id);
-}
-
 /* The target's controls in tree order, with depth and top-level section. */
 static xw_status load_target(xw_db *db, xw_coverage *c, const char *target,
                              xw_error *err)
@@ -730,17 +712,16 @@ static xw_status tally(xw_coverage *c, xw_error *err)
     return XW_OK;
 }
 
-xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
-                          xw_coverage **out, xw_error *err)
+static xw_status coverage_compute(xw_db *db, const xw_coverage_opts *o,
+                                  xw_coverage **out, xw_error *err)
 {
-    *out = NULL;
     if (!o->target || !o->nfrom)
         return xw_fail(err, XW_EINPUT,
                        "coverage needs a target and at least one framework "
                        "held");
-    xw_status s = check_framework(db, o->target, err);
+    xw_status s = xw_require_framework(db, o->target, err);
     for (int i = 0; i < o->nfrom && s == XW_OK; i++)
-        s = check_framework(db, o->from[i], err);
+        s = xw_require_framework(db, o->from[i], err);
     if (s != XW_OK)
         return s;
     xw_coverage *c = calloc(1, sizeof *c);
@@ -754,9 +735,6 @@ xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
         s = xw_fail(err, XW_ENOMEM, "out of memory");
     if (s == XW_OK)
         s = load_target(db, c, o->target, err);
-    /* A read transaction keeps every query of the report on one snapshot. */
-    if (s == XW_OK)
-        sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
     for (int i = 0; i < o->nfrom && s == XW_OK; i++) {
         if (!strcmp(o->from[i], o->target)) {
             target_held = 1;
@@ -806,7 +784,6 @@ xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
         s = attach_evidence(c, err);
     if (s == XW_OK)
         s = tally(c, err);
-    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
     free(exhaustive);
     free(held);
     if (s != XW_OK) {
@@ -815,6 +792,25 @@ xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
     }
     *out = c;
     return XW_OK;
+}
+
+xw_status xw_coverage_run(xw_db *db, const xw_coverage_opts *o,
+                          xw_coverage **out, xw_error *err)
+{
+    *out = NULL;
+    /* Every query of the report reads one snapshot. */
+    xw_status s = xw_begin_read(db, err);
+    if (s != XW_OK)
+        return s;
+    if ((s = coverage_compute(db, o, out, err)) != XW_OK) {
+        xw_rollback(db);
+        return s;
+    }
+    if ((s = xw_commit(db, err)) != XW_OK) {
+        xw_coverage_free(*out);
+        *out = NULL;
+    }
+    return s;
 }
 
 size_t xw_coverage_count(const xw_coverage *c)

@@ -748,7 +748,7 @@ xw_status xw_derive_run(xw_db *db, const xw_derive_opts *opts,
         st.src = fw_index(&st, opts->source);
         st.dst = fw_index(&st, opts->target);
         if (st.src < 0 || st.dst < 0)
-            st.status = xw_fail(err, XW_EINPUT,
+            st.status = xw_fail(err, XW_ENOTFOUND,
                                 "no framework \"%s\" in the database (see "
                                 "'xwalk frameworks')",
                                 st.src < 0 ? opts->source : opts->target);
@@ -762,7 +762,7 @@ xw_status xw_derive_run(xw_db *db, const xw_derive_opts *opts,
         for (int i = 0; i < opts->nvia && st.status == XW_OK; i++) {
             int f = fw_index(&st, opts->via[i]);
             if (f < 0)
-                st.status = xw_fail(err, XW_EINPUT,
+                st.status = xw_fail(err, XW_ENOTFOUND,
                                     "no framework \"%s\" in the database",
                                     opts->via[i]);
             else
@@ -780,7 +780,7 @@ xw_status xw_derive_run(xw_db *db, const xw_derive_opts *opts,
             if (sqlite3_step(q) == SQLITE_ROW)
                 st.only_target = sqlite3_column_int64(q, 0);
             else
-                st.status = xw_fail(err, XW_EINPUT,
+                st.status = xw_fail(err, XW_ENOTFOUND,
                                     "no control \"%s\" in framework %s",
                                     opts->only_target, opts->target);
             sqlite3_finalize(q);

@@ -90,42 +90,6 @@ static const xw_column crosswalk_cols[] = {
     {"note", XW_COL_TEXT},
 };
 
-static const xw_column coverage_cols[] = {
-    {"target_id", XW_COL_TEXT}, {"target_title", XW_COL_TEXT},
-    {"status", XW_COL_TEXT},    {"relationship", XW_COL_TEXT},
-    {"strength", XW_COL_INT},   {"sources", XW_COL_TEXT},
-    {"derived", XW_COL_INT},    {"path", XW_COL_TEXT},
-};
-
-static const xw_column derived_cols[] = {
-    {"source_id", XW_COL_TEXT}, {"target_id", XW_COL_TEXT},
-    {"mask", XW_COL_TEXT},      {"label", XW_COL_TEXT},
-    {"paths", XW_COL_TEXT},     {"strength", XW_COL_INT},
-    {"score", XW_COL_INT},      {"basis", XW_COL_TEXT},
-};
-
-/* One coverage row as strings (rel and strength buffers supplied). */
-static void coverage_values(const xw_coverage_row *r, char rel[96],
-                            char strength[16], const char *v[8])
-{
-    if (r->derived)
-        xw_mask_format(r->mask, rel, 96);
-    else if (r->relationship >= 0 && r->assessable)
-        snprintf(rel, 96, "%s",
-                 xw_relationship_name((xw_relationship)r->relationship));
-    else
-        rel[0] = '\0';
-    snprintf(strength, 16, "%d", r->strength);
-    v[0] = r->id;
-    v[1] = r->title;
-    v[2] = xw_cover_status_name(r->status);
-    v[3] = rel[0] ? rel : NULL;
-    v[4] = r->strength >= 0 ? strength : NULL;
-    v[5] = r->sources;
-    v[6] = r->derived ? "1" : "0";
-    v[7] = r->path;
-}
-
 static xw_status coverage_report(xw_db *db, xw_sink *sink, const char *name,
                                  const char *target, const char *const *from,
                                  int nfrom, int gaps_only, xw_error *err)
@@ -136,15 +100,16 @@ static xw_status coverage_report(xw_db *db, xw_sink *sink, const char *name,
     xw_status s = xw_coverage_run(db, &o, &c, err);
     if (s != XW_OK)
         return s;
-    if ((s = sink->ops->begin(sink, name, coverage_cols, 8, err)) == XW_OK) {
+    if ((s = sink->ops->begin(sink, name, xw_coverage_columns,
+                                 XW_COVERAGE_NCOLUMNS, err)) == XW_OK) {
         for (size_t i = 0; i < xw_coverage_count(c); i++) {
             const xw_coverage_row *r = xw_coverage_row_at(c, i);
             if (gaps_only && (r->status != XW_GAP || !r->assessable))
                 continue;
-            char rel[96], strength[16];
-            const char *v[8];
-            coverage_values(r, rel, strength, v);
-            if (sink->ops->row(sink, 8, v) != 0) {
+            xw_coverage_text text;
+            const char *v[XW_COVERAGE_NCOLUMNS];
+            xw_coverage_values(r, &text, v);
+            if (sink->ops->row(sink, XW_COVERAGE_NCOLUMNS, v) != 0) {
                 s = xw_fail(err, XW_EIO, "%s: cannot write", name);
                 break;
             }
@@ -207,22 +172,16 @@ static xw_status derived_report(xw_db *db, xw_sink *sink, const char *name,
     xw_status s = xw_derive_run(db, &o, &d, err);
     if (s != XW_OK)
         return s;
-    if ((s = sink->ops->begin(sink, name, derived_cols, 8, err)) == XW_OK) {
+    if ((s = sink->ops->begin(sink, name, xw_derived_columns,
+                                 XW_DERIVED_NCOLUMNS, err)) == XW_OK) {
         for (size_t i = 0; i < xw_derivation_count(d) && s == XW_OK; i++) {
             const xw_derived_pair *p = xw_derivation_at(d, i);
             if (!p->likely)
                 continue;
-            char mask[128], strength[16], score[16];
-            xw_mask_format(p->mask, mask, sizeof mask);
-            snprintf(strength, sizeof strength, "%d", p->strength);
-            snprintf(score, sizeof score, "%.3f", p->score);
-            const char *v[8] = {
-                p->source_id, p->target_id, mask,
-                p->label < 0 ? "conflict"
-                             : xw_cover_status_name((xw_cover_status)p->label),
-                p->paths, p->strength >= 0 ? strength : NULL, score,
-                p->direct ? "derived+direct" : "derived"};
-            if (sink->ops->row(sink, 8, v) != 0)
+            xw_derived_text text;
+            const char *v[XW_DERIVED_NCOLUMNS];
+            xw_derived_values(p, &text, v);
+            if (sink->ops->row(sink, XW_DERIVED_NCOLUMNS, v) != 0)
                 s = xw_fail(err, XW_EIO, "%s: cannot write", name);
         }
         if (s == XW_OK)
@@ -370,19 +329,9 @@ static xw_status all_reports(xw_db *db, xw_sink *sink, const xw_export_opts *o,
 xw_status xw_export(xw_db *db, const xw_export_opts *o, xw_error *err)
 {
     for (int i = 0; i < o->ntargets; i++) {
-        sqlite3_stmt *q;
-        xw_status s = xw_prepare(db, "SELECT 1 FROM framework WHERE id = ?1",
-                                 &q, err);
+        xw_status s = xw_require_framework(db, o->targets[i], err);
         if (s != XW_OK)
             return s;
-        sqlite3_bind_text(q, 1, o->targets[i], -1, SQLITE_STATIC);
-        int found = sqlite3_step(q) == SQLITE_ROW;
-        sqlite3_finalize(q);
-        if (!found)
-            return xw_fail(err, XW_EINPUT,
-                           "no framework \"%s\" in the database (see 'xwalk "
-                           "frameworks')",
-                           o->targets[i]);
     }
     xw_batch_info info = {{0}, {0}, XWALK_VERSION};
     time_t t = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
@@ -391,8 +340,10 @@ xw_status xw_export(xw_db *db, const xw_export_opts *o, xw_error *err)
     strftime(info.generated_at, sizeof info.generated_at,
              "%Y-%m-%dT%H:%M:%SZ", &tm);
     /* One snapshot for every report. */
-    sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
-    xw_status s = xw_db_fingerprint(db, info.fingerprint, err);
+    xw_status s = xw_begin_read(db, err);
+    if (s != XW_OK)
+        return s;
+    s = xw_db_fingerprint(db, info.fingerprint, err);
     xw_sink *sink = NULL;
     if (s == XW_OK) {
         if (o->xlsx)
@@ -409,6 +360,8 @@ xw_status xw_export(xw_db *db, const xw_export_opts *o, xw_error *err)
         else
             sink->ops->abort(sink);
     }
-    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+    if (s == XW_OK)
+        return xw_commit(db, err);
+    xw_rollback(db);
     return s;
 }

@@ -65,9 +65,15 @@ xw_status xw_file_read(const char *path, xw_file *f, xw_error *err);
 void xw_file_free(xw_file *f);
 
 /* ---- store.c */
+/* XW_OK when framework id is in the database, else an XW_EINPUT error
+ * naming it. */
+xw_status xw_require_framework(xw_db *db, const char *id, xw_error *err);
+
 /* Runs SQL with no parameters (schema and transaction statements only). */
 xw_status xw_exec(xw_db *db, const char *sql, xw_error *err);
 xw_status xw_begin(xw_db *db, xw_error *err);
+/* The same for reading: one snapshot, no write lock; end with xw_commit. */
+xw_status xw_begin_read(xw_db *db, xw_error *err);
 xw_status xw_commit(xw_db *db, xw_error *err);
 void xw_rollback(xw_db *db);
 /* Prepares sql on db; on failure fills err. */

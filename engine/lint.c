@@ -203,8 +203,11 @@ xw_status xw_lint(xw_db *db, int max_hops, xw_row_cb cb, void *ctx,
                   long *errors, xw_error *err)
 {
     lint_run l = {db, cb, ctx, 0, 0, err};
-    sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL);
-    xw_status s = simple_check(&l, "error", "dangling", dangling_sql);
+    *errors = 0;
+    xw_status s = xw_begin_read(db, err);
+    if (s != XW_OK)
+        return s;
+    s = simple_check(&l, "error", "dangling", dangling_sql);
     if (s == XW_OK)
         s = contradictions(&l);
     if (s == XW_OK)
@@ -216,7 +219,10 @@ xw_status xw_lint(xw_db *db, int max_hops, xw_row_cb cb, void *ctx,
     if (s == XW_OK)
         s = simple_check(&l, "warning", "complete-not-exhaustive",
                          complete_sql);
-    sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+    if (s == XW_OK)
+        s = xw_commit(db, err);
+    else
+        xw_rollback(db);
     *errors = l.errors;
     return s;
 }

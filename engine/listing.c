@@ -69,7 +69,7 @@ static xw_status run_listing(xw_db *db, const char *sql, int nparams,
     return s;
 }
 
-static xw_status require_framework(xw_db *db, const char *fw, xw_error *err)
+xw_status xw_require_framework(xw_db *db, const char *fw, xw_error *err)
 {
     sqlite3_stmt *st;
     xw_status s = xw_prepare(db, "SELECT 1 FROM framework WHERE id = ?1", &st,
@@ -83,7 +83,7 @@ static xw_status require_framework(xw_db *db, const char *fw, xw_error *err)
         return XW_OK;
     if (rc != SQLITE_DONE)
         return xw_fail_sql(err, db->sql, "looking up a framework");
-    return xw_fail(err, XW_EINPUT,
+    return xw_fail(err, XW_ENOTFOUND,
                    "no framework \"%s\" in the database (see 'xwalk "
                    "frameworks')",
                    fw);
@@ -120,7 +120,7 @@ xw_status xw_list_controls(xw_db *db, const char *framework, int tree,
         " ORDER BY %s";
     char sql[1024];
     snprintf(sql, sizeof sql, tree_sql, tree ? "t.key" : "c.ordinal");
-    xw_status s = require_framework(db, framework, err);
+    xw_status s = xw_require_framework(db, framework, err);
     if (s != XW_OK)
         return s;
     return run_listing(db, sql, 1, &framework, cb, ctx, err);
@@ -145,7 +145,7 @@ xw_status xw_list_sets(xw_db *db, xw_row_cb cb, void *ctx, xw_error *err)
 static xw_status require_control(xw_db *db, const char *fw, const char *id,
                                  xw_error *err)
 {
-    xw_status s = require_framework(db, fw, err);
+    xw_status s = xw_require_framework(db, fw, err);
     if (s != XW_OK)
         return s;
     sqlite3_stmt *st;
@@ -161,7 +161,7 @@ static xw_status require_control(xw_db *db, const char *fw, const char *id,
         return XW_OK;
     if (rc != SQLITE_DONE)
         return xw_fail_sql(err, db->sql, "looking up a control");
-    return xw_fail(err, XW_EINPUT, "no control \"%s\" in framework %s", id,
+    return xw_fail(err, XW_ENOTFOUND, "no control \"%s\" in framework %s", id,
                    fw);
 }
 

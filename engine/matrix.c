@@ -56,7 +56,7 @@ static xw_status resolve_columns(xw_db *db, const xw_matrix_opts *o,
             s = add_column(m, o->against[i],
                            (const char *)sqlite3_column_text(by_id, 0), err);
         else
-            s = xw_fail(err, XW_EINPUT,
+            s = xw_fail(err, XW_ENOTFOUND,
                         "no framework \"%s\" in the database (see 'xwalk "
                         "frameworks')",
                         o->against[i]);
@@ -92,7 +92,13 @@ xw_status xw_matrix_run(xw_db *db, const xw_matrix_opts *o, xw_matrix **out,
     xw_matrix *m = calloc(1, sizeof *m);
     if (!m)
         return xw_fail(err, XW_ENOMEM, "out of memory");
-    xw_status s = resolve_columns(db, o, m, err);
+    /* Every column reads the same snapshot. */
+    xw_status s = xw_begin_read(db, err);
+    if (s != XW_OK) {
+        free(m);
+        return s;
+    }
+    s = resolve_columns(db, o, m, err);
     for (size_t i = 0; i < m->n && s == XW_OK; i++) {
         const char *from[1] = {m->cols[i].framework};
         xw_coverage_opts co = {o->target,   from,   1,       o->derived,
@@ -100,6 +106,10 @@ xw_status xw_matrix_run(xw_db *db, const xw_matrix_opts *o, xw_matrix **out,
                                NULL};
         s = xw_coverage_run(db, &co, &m->cols[i].coverage, err);
     }
+    if (s == XW_OK)
+        s = xw_commit(db, err);
+    else
+        xw_rollback(db);
     if (s != XW_OK) {
         xw_matrix_free(m);
         return s;

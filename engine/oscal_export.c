@@ -125,7 +125,7 @@ xw_status xw_export_oscal(xw_db *db, const char *set_id, FILE *out,
     sqlite3_bind_text(q, 1, set_id, -1, SQLITE_STATIC);
     if (sqlite3_step(q) != SQLITE_ROW) {
         sqlite3_finalize(q);
-        return xw_fail(err, XW_EINPUT,
+        return xw_fail(err, XW_ENOTFOUND,
                        "no mapping set \"%s\" in the database (see 'xwalk "
                        "sets')",
                        set_id);

@@ -116,17 +116,30 @@ void xw_close(xw_db *db)
  * instead of failing halfway), the inner ones are savepoints.  That lets
  * one file's import be all or nothing on its own, and a command importing
  * several files make all of them one transaction. */
-xw_status xw_begin(xw_db *db, xw_error *err)
+static xw_status begin(xw_db *db, const char *outermost, xw_error *err)
 {
     char sql[64];
     if (db->depth == 0)
-        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+        snprintf(sql, sizeof sql, "%s", outermost);
     else
         snprintf(sql, sizeof sql, "SAVEPOINT xw_%d", db->depth);
     xw_status s = xw_exec(db, sql, err);
     if (s == XW_OK)
         db->depth++;
     return s;
+}
+
+xw_status xw_begin(xw_db *db, xw_error *err)
+{
+    return begin(db, "BEGIN IMMEDIATE", err);
+}
+
+/* A report's queries share one snapshot: a deferred transaction, which a
+ * read-only handle can open too.  Inside another transaction it is a
+ * savepoint, so that ending it does not end the outer one. */
+xw_status xw_begin_read(xw_db *db, xw_error *err)
+{
+    return begin(db, "BEGIN", err);
 }
 
 xw_status xw_commit(xw_db *db, xw_error *err)

@@ -275,15 +275,25 @@ static const char *slug(xw_plan *p, const char *title, const char *version)
     return xw_plan_str(p, buf[0] ? buf : "oscal-catalog");
 }
 
+xw_status xw_json_load(const char *path, const xw_file *f, json_t **root,
+                       xw_error *err)
+{
+    json_error_t je;
+    *root = json_loadb(f->data, f->len, JSON_REJECT_DUPLICATES, &je);
+    if (!*root)
+        return xw_fail_at(err, XW_EINPUT, path, je.line, je.column, "JSON: %s",
+                          je.text);
+    return XW_OK;
+}
+
 xw_status xw_read_oscal_json(xw_plan *p, const char *path, const xw_file *f,
                              const xw_read_opts *o, xw_error *err)
 {
-    json_error_t je;
-    json_t *root = json_loadb(f->data, f->len, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return xw_fail_at(err, XW_EINPUT, path, je.line, je.column, "JSON: %s",
-                          je.text);
-    xw_status s = xw_read_oscal_model(p, path, f, root, o, err);
+    json_t *root;
+    xw_status s = xw_json_load(path, f, &root, err);
+    if (s != XW_OK)
+        return s;
+    s = xw_read_oscal_model(p, path, f, root, o, err);
     json_decref(root);
     return s;
 }

@@ -65,14 +65,12 @@ static xw_status fail(const char *path, xw_error *err, size_t mi, long map,
 xw_status xw_read_oscal_mapping(xw_plan *p, const char *path, const xw_file *f,
                                 const xw_read_opts *o, xw_error *err)
 {
-    json_error_t je;
-    json_t *root = json_loadb(f->data, f->len, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return xw_fail_at(err, XW_EINPUT, path, je.line, je.column, "JSON: %s",
-                          je.text);
+    json_t *root;
+    xw_status s = xw_json_load(path, f, &root, err);
+    if (s != XW_OK)
+        return s;
     json_t *mc = json_object_get(root, "mapping-collection");
     json_t *mappings = json_object_get(mc, "mappings");
-    xw_status s = XW_OK;
     if (!json_is_object(mc) || !json_is_array(mappings))
         s = xw_fail_at(err, XW_EINPUT, path, 0, 0,
                        "not an OSCAL mapping collection (expected "

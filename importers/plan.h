@@ -95,8 +95,12 @@ xw_status xw_read_oscal_mapping(xw_plan *p, const char *path,
                                 xw_error *err);
 xw_status xw_read_olir_csv(xw_plan *p, const char *path, const xw_file *f,
                            const xw_read_opts *o, xw_error *err);
-/* The OSCAL catalog model (as JSON), whichever syntax it was read from. */
 typedef struct json_t json_t;
+/* Parses a JSON file (duplicate keys refused); errors carry line and
+ * column. */
+xw_status xw_json_load(const char *path, const xw_file *f, json_t **root,
+                       xw_error *err);
+/* The OSCAL catalog model (as JSON), whichever syntax it was read from. */
 xw_status xw_read_oscal_model(xw_plan *p, const char *path, const xw_file *f,
                               json_t *root, const xw_read_opts *o,
                               xw_error *err);

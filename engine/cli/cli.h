@@ -52,6 +52,11 @@ int cli_parse_options(const cli_command *cmd, int argc, char **argv,
 __attribute__((format(printf, 2, 3)))
 #endif
 xw_status cli_error(xw_error *err, const char *fmt, ...);
+/* The same for an id the database does not hold (XW_ENOTFOUND). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+xw_status cli_not_found(xw_error *err, const char *fmt, ...);
 
 /* Splits "a,b,c" into at most max items (pointers into a copy kept in
  * store, which the caller frees).  Empty items are an error. */
@@ -142,11 +147,13 @@ typedef struct cli_query_opts {
 xw_status cli_query_opts_finish(cli_query_opts *q, xw_error *err);
 void cli_query_opts_free(cli_query_opts *q);
 
+/* Opens the database, computes a coverage and closes the database. */
+xw_status cli_coverage_load(cli_ctx *ctx, const xw_coverage_opts *opts,
+                            xw_coverage **out, xw_error *err);
 /* Writes a coverage result (report_writer.c); with summary, the tallies by
  * status and section follow (table, md) or are added (json). */
 xw_status cli_write_coverage(cli_ctx *ctx, xw_format format,
                              const xw_coverage *c, int summary, xw_error *err);
-void cli_relationship_cell(const xw_coverage_row *r, char *buf, size_t size);
 
 /* The reports behind the commands, for other front ends (serve.c). */
 xw_status cli_matrix_report(cli_ctx *ctx, xw_format format,

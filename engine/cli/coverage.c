@@ -14,13 +14,8 @@ static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
                       xw_error *err)
 {
     coverage_args *a = arg;
-    xw_db *db;
-    xw_status s = cli_open_read(ctx, &db, err);
-    if (s != XW_OK)
-        return s;
     xw_coverage *c;
-    s = xw_coverage_run(db, &a->opts, &c, err);
-    xw_close(db);
+    xw_status s = cli_coverage_load(ctx, &a->opts, &c, err);
     if (s != XW_OK)
         return s;
     s = cli_write_coverage(ctx, format, c, 1, err);

@@ -7,13 +7,6 @@
 
 #include "cli.h"
 
-static const xw_column columns[] = {
-    {"source_id", XW_COL_TEXT}, {"target_id", XW_COL_TEXT},
-    {"mask", XW_COL_TEXT},      {"label", XW_COL_TEXT},
-    {"paths", XW_COL_TEXT},     {"strength", XW_COL_INT},
-    {"score", XW_COL_INT},      {"basis", XW_COL_TEXT},
-};
-
 typedef struct derive_args {
     xw_derive_opts opts;
     int all;
@@ -33,22 +26,16 @@ static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
     if (s != XW_OK)
         return s;
     xw_writer *w;
-    if ((s = xw_writer_open(ctx->out, format, columns, 8, &w, err)) == XW_OK) {
+    if ((s = xw_writer_open(ctx->out, format, xw_derived_columns,
+                             XW_DERIVED_NCOLUMNS, &w, err)) == XW_OK) {
         for (size_t i = 0; i < xw_derivation_count(d); i++) {
             const xw_derived_pair *p = xw_derivation_at(d, i);
             if (!a->all && !p->likely)
                 continue;
-            char mask[128], strength[16], score[16];
-            xw_mask_format(p->mask, mask, sizeof mask);
-            snprintf(strength, sizeof strength, "%d", p->strength);
-            snprintf(score, sizeof score, "%.3f", p->score);
-            const char *v[8] = {
-                p->source_id, p->target_id, mask,
-                p->label < 0 ? "conflict"
-                             : xw_cover_status_name((xw_cover_status)p->label),
-                p->paths, p->strength >= 0 ? strength : NULL, score,
-                p->direct ? "derived+direct" : "derived"};
-            xw_writer_row(w, 8, v);
+            xw_derived_text text;
+            const char *v[XW_DERIVED_NCOLUMNS];
+            xw_derived_values(p, &text, v);
+            xw_writer_row(w, XW_DERIVED_NCOLUMNS, v);
         }
         s = xw_writer_close(w, err);
     }

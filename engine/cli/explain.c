@@ -27,7 +27,7 @@ static void header(cli_ctx *ctx, xw_format format, const char *target,
                    const xw_coverage_row *r)
 {
     char rel[96], strength[16];
-    cli_relationship_cell(r, rel, sizeof rel);
+    xw_coverage_relationship_text(r, rel, sizeof rel);
     snprintf(strength, sizeof strength, "%d", r->strength);
     const char *keys[] = {"target", "title", "status", "relationship",
                           "strength", "sources", "derived", "basis"};
@@ -73,19 +73,14 @@ static xw_status emit(cli_ctx *ctx, xw_format format, void *arg,
                       xw_error *err)
 {
     explain_args *a = arg;
-    xw_db *db;
-    xw_status s = cli_open_read(ctx, &db, err);
-    if (s != XW_OK)
-        return s;
     xw_coverage *c;
-    s = xw_coverage_run(db, &a->opts, &c, err);
-    xw_close(db);
+    xw_status s = cli_coverage_load(ctx, &a->opts, &c, err);
     if (s != XW_OK)
         return s;
     const xw_coverage_row *r = xw_coverage_find(c, a->id);
     if (!r) {
-        s = cli_error(err, "no control \"%s\" in framework %s", a->id,
-                      a->opts.target);
+        s = cli_not_found(err, "no control \"%s\" in framework %s", a->id,
+                          a->opts.target);
         xw_coverage_free(c);
         return s;
     }

@@ -85,7 +85,7 @@ static void write_json(cli_ctx *ctx, xw_matrix *m)
             const xw_coverage_row *c =
                 xw_coverage_row_at(xw_matrix_column(m, j), i);
             char rel[96];
-            cli_relationship_cell(c, rel, sizeof rel);
+            xw_coverage_relationship_text(c, rel, sizeof rel);
             if (j)
                 fputs(", ", out);
             xw_json_write_string(out, xw_matrix_framework(m, j));

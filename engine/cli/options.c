@@ -12,15 +12,31 @@
 
 #include "cli.h"
 
+static xw_status fail_v(xw_error *err, xw_status status, const char *fmt,
+                        va_list ap)
+{
+    xw_error_clear(err);
+    err->status = status;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    return status;
+}
+
 xw_status cli_error(xw_error *err, const char *fmt, ...)
 {
     va_list ap;
-    xw_error_clear(err);
-    err->status = XW_EINPUT;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    xw_status s = fail_v(err, XW_EINPUT, fmt, ap);
     va_end(ap);
-    return XW_EINPUT;
+    return s;
+}
+
+xw_status cli_not_found(xw_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    xw_status s = fail_v(err, XW_ENOTFOUND, fmt, ap);
+    va_end(ap);
+    return s;
 }
 
 static const cli_option *find_long(const cli_option *opts, const char *name,

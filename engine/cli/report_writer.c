@@ -8,44 +8,32 @@
 
 #include "cli.h"
 
-static const xw_column coverage_columns[] = {
-    {"target_id", XW_COL_TEXT}, {"target_title", XW_COL_TEXT},
-    {"status", XW_COL_TEXT},    {"relationship", XW_COL_TEXT},
-    {"strength", XW_COL_INT},   {"sources", XW_COL_TEXT},
-    {"derived", XW_COL_INT},    {"path", XW_COL_TEXT},
-};
-
-/* The relationship cell: the best direct relationship, or for a derived
- * row the relations its mask still allows. */
-void cli_relationship_cell(const xw_coverage_row *r, char *buf, size_t size)
+xw_status cli_coverage_load(cli_ctx *ctx, const xw_coverage_opts *opts,
+                            xw_coverage **out, xw_error *err)
 {
-    if (r->derived)
-        xw_mask_format(r->mask, buf, size);
-    else if (r->relationship >= 0 && r->assessable)
-        snprintf(buf, size, "%s",
-                 xw_relationship_name((xw_relationship)r->relationship));
-    else
-        buf[0] = '\0';
+    xw_db *db;
+    xw_status s = cli_open_read(ctx, &db, err);
+    if (s != XW_OK)
+        return s;
+    s = xw_coverage_run(db, opts, out, err);
+    xw_close(db);
+    return s;
 }
 
 static xw_status write_rows(cli_ctx *ctx, xw_format format,
                             const xw_coverage *c, xw_error *err)
 {
     xw_writer *w;
-    xw_status s = xw_writer_open(ctx->out, format, coverage_columns, 8, &w,
-                                 err);
+    xw_status s = xw_writer_open(ctx->out, format, xw_coverage_columns,
+                                 XW_COVERAGE_NCOLUMNS, &w, err);
     if (s != XW_OK)
         return s;
     for (size_t i = 0; i < xw_coverage_count(c); i++) {
         const xw_coverage_row *r = xw_coverage_row_at(c, i);
-        char rel[96], strength[16];
-        cli_relationship_cell(r, rel, sizeof rel);
-        snprintf(strength, sizeof strength, "%d", r->strength);
-        const char *v[8] = {r->id, r->title, xw_cover_status_name(r->status),
-                            rel[0] ? rel : NULL,
-                            r->strength >= 0 ? strength : NULL, r->sources,
-                            r->derived ? "1" : "0", r->path};
-        if (xw_writer_row(w, 8, v) != 0)
+        xw_coverage_text text;
+        const char *v[XW_COVERAGE_NCOLUMNS];
+        xw_coverage_values(r, &text, v);
+        if (xw_writer_row(w, XW_COVERAGE_NCOLUMNS, v) != 0)
             break;
     }
     return xw_writer_close(w, err);

@@ -16,17 +16,17 @@
 
 extern const char cli_web_page[];
 
-typedef struct server {
-    cli_ctx base;
-} server;
-
+/* Sends body; mode says whether the response frees it (MUST_FREE) or it
+ * outlives the server (PERSISTENT). */
 static int send_body(struct MHD_Connection *c, unsigned code, const char *type,
-                char *body, size_t len)
+                     const char *body, size_t len,
+                     enum MHD_ResponseMemoryMode mode)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        len, body, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, (void *)body, mode);
     if (!r) {
-        free(body);
+        if (mode == MHD_RESPMEM_MUST_FREE)
+            free((void *)body);
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
@@ -49,7 +49,8 @@ static int send_error(struct MHD_Connection *c, unsigned code,
     xw_json_write_string(f, message);
     fputs("}\n", f);
     fclose(f);
-    return send_body(c, code, "application/json; charset=utf-8", body, len);
+    return send_body(c, code, "application/json; charset=utf-8", body, len,
+                     MHD_RESPMEM_MUST_FREE);
 }
 
 static const char *arg(struct MHD_Connection *c, const char *name)
@@ -60,15 +61,9 @@ static const char *arg(struct MHD_Connection *c, const char *name)
 
 /* What a failure means for the client: an unknown name is 404, any other
  * input error 400, the rest 500. */
-static unsigned status_of(xw_status s, const xw_error *err)
+static unsigned status_of(xw_status s)
 {
-    if (s == XW_EINPUT)
-        return strncmp(err->message, "no framework", 12) &&
-                       strncmp(err->message, "no control", 10) &&
-                       strncmp(err->message, "no mapping set", 14)
-                   ? 400
-                   : 404;
-    return 500;
+    return s == XW_ENOTFOUND ? 404 : s == XW_EINPUT ? 400 : 500;
 }
 
 typedef struct list_arg {
@@ -108,13 +103,14 @@ static xw_status search_rows(xw_db *db, void *a, xw_row_cb cb, void *ctx,
 }
 
 /* Runs one API call with its output in memory; 400 for bad parameters. */
-static int api(server *srv, struct MHD_Connection *c, const char *path)
+static int api(const cli_ctx *base, struct MHD_Connection *c,
+               const char *path)
 {
     xw_error err;
     xw_error_clear(&err);
     char *body = NULL;
     size_t len = 0;
-    cli_ctx ctx = srv->base;
+    cli_ctx ctx = *base;
     ctx.out = open_memstream(&body, &len);
     if (!ctx.out)
         return MHD_NO;
@@ -130,6 +126,7 @@ static int api(server *srv, struct MHD_Connection *c, const char *path)
     xw_status s = XW_OK;
     list_arg from = {0}, against = {0}, jur = {0};
     const char *missing = NULL;
+    int unknown = 0;
     if (!strcmp(path, "frameworks")) {
         s = cli_run_listing(&ctx, format, xw_frameworks_columns,
                             xw_frameworks_ncolumns, frameworks_rows, NULL,
@@ -189,17 +186,16 @@ static int api(server *srv, struct MHD_Connection *c, const char *path)
             s = cli_run_listing(&ctx, format, xw_search_columns,
                                 xw_search_ncolumns, search_rows, &sa, &err);
     } else {
-        fclose(ctx.out);
-        free(body);
-        free(from.store);
-        free(against.store);
-        free(jur.store);
-        return send_error(c, 404, "no such API endpoint");
+        unknown = 1;
     }
     fclose(ctx.out);
     free(from.store);
     free(against.store);
     free(jur.store);
+    if (unknown) {
+        free(body);
+        return send_error(c, 404, "no such API endpoint");
+    }
     if (missing) {
         free(body);
         char msg[128];
@@ -208,12 +204,12 @@ static int api(server *srv, struct MHD_Connection *c, const char *path)
     }
     if (s != XW_OK) {
         free(body);
-        return send_error(c, status_of(s, &err), err.message);
+        return send_error(c, status_of(s), err.message);
     }
     return send_body(c, 200,
-                format == XW_FORMAT_CSV ? "text/csv; charset=utf-8"
-                                        : "application/json; charset=utf-8",
-                body, len);
+                     format == XW_FORMAT_CSV ? "text/csv; charset=utf-8"
+                                             : "application/json; charset=utf-8",
+                     body, len, MHD_RESPMEM_MUST_FREE);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
@@ -225,21 +221,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
     (void)upload;
     (void)upload_size;
     (void)state;
-    server *srv = cls;
+    const cli_ctx *base = cls;
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
         return (enum MHD_Result)send_error(c, 405,
                                            "read-only: only GET is served");
-    if (!strcmp(url, "/") || !strcmp(url, "/index.html")) {
-        size_t len = strlen(cli_web_page);
-        char *body = malloc(len);
-        if (!body)
-            return MHD_NO;
-        memcpy(body, cli_web_page, len);
-        return (enum MHD_Result)send_body(c, 200, "text/html; charset=utf-8", body,
-                                     len);
-    }
+    if (!strcmp(url, "/") || !strcmp(url, "/index.html"))
+        return (enum MHD_Result)send_body(c, 200, "text/html; charset=utf-8",
+                                          cli_web_page, strlen(cli_web_page),
+                                          MHD_RESPMEM_PERSISTENT);
     if (!strncmp(url, "/api/", 5))
-        return (enum MHD_Result)api(srv, c, url + 5);
+        return (enum MHD_Result)api(base, c, url + 5);
     return (enum MHD_Result)send_error(c, 404, "not found");
 }
 
@@ -271,11 +262,11 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
         return cli_error(err, "serve: --bind takes an IPv4 address, not "
                               "\"%s\"",
                          bind);
-    server srv = {*ctx};
-    srv.base.read_only = 1;
+    cli_ctx base = *ctx;
+    base.read_only = 1;
     /* The database must be there and current: serving never migrates. */
     xw_db *db;
-    if ((s = cli_open_read(&srv.base, &db, err)) != XW_OK)
+    if ((s = cli_open_read(&base, &db, err)) != XW_OK)
         return s;
     xw_close(db);
     /* The search index is brought up to date once, before serving starts,
@@ -292,7 +283,7 @@ static xw_status run(int argc, char **argv, cli_ctx *ctx, xw_error *err)
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_INTERNAL_THREAD |
             MHD_USE_ERROR_LOG,
-        (uint16_t)port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR,
+        (uint16_t)port, NULL, NULL, handle, &base, MHD_OPTION_SOCK_ADDR,
         (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, 8,
         MHD_OPTION_CONNECTION_LIMIT, 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30,
         MHD_OPTION_END);

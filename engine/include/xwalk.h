@@ -28,10 +28,12 @@ extern "C" {
 typedef enum xw_status {
     XW_OK = 0,
     XW_FINDINGS = 1, /* ran fine, but a check found problems */
-    XW_EINPUT = 2,   /* bad input: file content, arguments, unknown ids */
+    XW_EINPUT = 2,   /* bad input: file content, arguments */
     XW_EIO = 3,      /* a file could not be read or written */
     XW_EDB = 4,      /* the database failed or is not an xwalk database */
-    XW_ENOMEM = 5
+    XW_ENOMEM = 5,
+    XW_ENOTFOUND = 6 /* an id the database does not hold: a framework, a
+                        control or a mapping set (bad input, like EINPUT) */
 } xw_status;
 
 /* Which field of a record an error refers to; lets a reader of a particular
@@ -400,6 +402,17 @@ size_t xw_derivation_count(const xw_derivation *d);
 const xw_derived_pair *xw_derivation_at(const xw_derivation *d, size_t i);
 void xw_derivation_free(xw_derivation *d);
 
+/* A derived pair as one listing row (columns: source_id, target_id, mask,
+ * label, paths, strength, score, basis); the texts that are not fields of
+ * the pair are written into buf. */
+extern const xw_column xw_derived_columns[];
+#define XW_DERIVED_NCOLUMNS 8
+typedef struct xw_derived_text {
+    char mask[128], strength[16], score[16];
+} xw_derived_text;
+void xw_derived_values(const xw_derived_pair *p, xw_derived_text *buf,
+                       const char *v[XW_DERIVED_NCOLUMNS]);
+
 /* ---------------------------------------------------------------- coverage report */
 
 /* One piece of evidence behind a requirement's status (docs/semantics.md):
@@ -485,6 +498,21 @@ const xw_coverage_tally *xw_coverage_section_at(const xw_coverage *c,
                                                 size_t i);
 const xw_coverage_tally *xw_coverage_total(const xw_coverage *c);
 void xw_coverage_free(xw_coverage *c);
+
+/* The relationship cell of a coverage row: the best direct relationship,
+ * or for a derived row the relations its mask still allows; empty for a
+ * heading or a row without one. */
+void xw_coverage_relationship_text(const xw_coverage_row *r, char *buf,
+                                   size_t size);
+/* A coverage row as one listing row (columns: target_id, target_title,
+ * status, relationship, strength, sources, derived, path). */
+extern const xw_column xw_coverage_columns[];
+#define XW_COVERAGE_NCOLUMNS 8
+typedef struct xw_coverage_text {
+    char relationship[96], strength[16];
+} xw_coverage_text;
+void xw_coverage_values(const xw_coverage_row *r, xw_coverage_text *buf,
+                        const char *v[XW_COVERAGE_NCOLUMNS]);
 
 /* ---------------------------------------------------------------- matrix */
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web view in a real browser, and under load.  Starts `xwalk serve` on
 # the bundled data on a free loopback port, runs the browser test (headless
-# Chromium through playwright-core), then a bounded load of 200 concurrent
+# Chromium through playwright-core), checks the API's statuses and
+# Content-Types, then a bounded load of 200 concurrent
 # requests from a second process, and stops the server.
 set -u
 : "${XWALK_BIN:?}"
@@ -22,5 +23,6 @@ done
 status=0
 (cd "$here" && node matrix.test.mjs "http://127.0.0.1:$port/" "$out/matrix.png") || status=1
 echo "browser: screenshot in $out/matrix.png"
+python3 "$here/api.py" "http://127.0.0.1:$port" || status=1
 python3 "$here/load.py" "http://127.0.0.1:$port" 200 4000 || status=1
 exit $status

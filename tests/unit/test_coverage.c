@@ -215,11 +215,37 @@ START_TEST(exhaustive_target_set_contradicts_a_derived_pair)
 }
 END_TEST
 
+/* A report nests inside a caller's transaction: it must not end it (a
+ * report that committed on its own ended the batch export's snapshot). */
+START_TEST(reports_nest_inside_a_transaction)
+{
+    fx f;
+    fx_open(&f);
+    catalog(&f, "tgt", "id,title\nT1,Target one\n");
+    catalog(&f, "src", "id,title\nS1,Source one\n");
+    crosswalk(&f, "src", "tgt", 0, "source,relationship,target\nS1,equal-to,T1\n");
+    xw_error err;
+    ck_assert_int_eq(xw_transaction_begin(f.db, &err), XW_OK);
+    xw_coverage *c = cover(&f, "tgt", "src", 0);
+    xw_coverage_free(c);
+    const char *against[1] = {"src"};
+    xw_matrix_opts mo = {.target = "tgt", .against = against, .nagainst = 1,
+                         .max_hops = 2, .filter = {-1, NULL}};
+    xw_matrix *m;
+    ck_assert_int_eq(xw_matrix_run(f.db, &mo, &m, &err), XW_OK);
+    xw_matrix_free(m);
+    ck_assert_msg(xw_transaction_commit(f.db, &err) == XW_OK, "%s",
+                  err.message);
+    fx_close(&f);
+}
+END_TEST
+
 Suite *coverage_suite(void)
 {
     Suite *s = suite_create("coverage");
     TCase *tc = tcase_create("coverage");
     tcase_add_test(tc, equivalent_and_subset);
+    tcase_add_test(tc, reports_nest_inside_a_transaction);
     tcase_add_test(tc, heading_rules);
     tcase_add_test(tc, derived_masks_strength_and_rationale);
     tcase_add_test(tc, exhaustive_target_set_contradicts_a_derived_pair);
